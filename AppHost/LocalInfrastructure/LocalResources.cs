@@ -1,0 +1,23 @@
+namespace VideoEngager.AppHost.LocalInfrastructure;
+
+/// <summary>PostgreSQL run from Debian's binaries; exposes the connection string the container resource would.</summary>
+public sealed class LocalPostgresResource(string name, string workingDirectory, string database)
+    : ExecutableResource(name, "bash", workingDirectory), IResourceWithConnectionString
+{
+    public string DatabaseName { get; } = database;
+
+    public EndpointReference Tcp => new(this, "tcp");
+
+    public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create(
+        $"Host={Tcp.Property(EndpointProperty.Host)};Port={Tcp.Property(EndpointProperty.Port)};Username=postgres;Database={DatabaseName}");
+}
+
+/// <summary>Redis run from Debian's <c>redis-server</c>; exposes the connection string the container resource would.</summary>
+public sealed class LocalRedisResource(string name, string workingDirectory)
+    : ExecutableResource(name, "redis-server", workingDirectory), IResourceWithConnectionString
+{
+    public EndpointReference Tcp => new(this, "tcp");
+
+    public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create(
+        $"{Tcp.Property(EndpointProperty.Host)}:{Tcp.Property(EndpointProperty.Port)}");
+}

@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using VideoEngager.Escalation.Tenancy;
+using VideoEngager.Scheduling.V1;
+
+namespace VideoEngager.Escalation.Availability;
+
+internal static class AvailabilityEndpoints
+{
+    public static IEndpointRouteBuilder MapAvailabilityEndpoints(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/availability", GetAvailability)
+            .WithName("GetAvailability")
+            .WithSummary("A queue's open, full and closed slots for a range of days in its time zone.")
+            .RequireAuthorization(AuthorizationPolicies.Widget)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return routes;
+    }
+
+    /// <param name="queueId">The queue, e.g. <c>VIP-Video-Q</c>.</param>
+    /// <param name="start">First day, <c>yyyy-MM-dd</c> in the queue's zone; default today there.</param>
+    /// <param name="days">1 to 31; default 14.</param>
+    /// <param name="lang">The visitor's culture, e.g. <c>ar</c>.</param>
+    internal static async Task<Results<Ok<AvailabilityResponse>, ValidationProblem>> GetAvailability(
+        string? queueId, string? start, string? days, string? lang,
+        ClaimsPrincipal user, Scheduling.V1.Scheduling.SchedulingClient scheduling, CancellationToken cancellationToken)
+    {
+        var dayCount = 0;
+        if (!string.IsNullOrEmpty(days) && !int.TryParse(days, NumberStyles.None, CultureInfo.InvariantCulture, out dayCount))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["days"] = ["Days must be a whole number between 1 and 31."],
+            });
+        }
+
+        var reply = await scheduling.GetAvailabilityAsync(new GetAvailabilityRequest
+        {
+            TenantId = user.TenantId(),
+            QueueId = queueId ?? "",
+            StartDate = start ?? "",
+            Days = dayCount,
+            Lang = lang ?? "",
+        }, cancellationToken: cancellationToken);
+
+        return TypedResults.Ok(new AvailabilityResponse(
+            reply.QueueId,
+            reply.TimeZone,
+            reply.IntervalMinutes,
+            [.. reply.Slots.Select(s => new SlotResponse(
+                s.Start.ToDateTime(),
+                s.End.ToDateTime(),
+                s.Capacity,
+                s.Remaining,
+                s.Status switch
+                {
+                    SlotStatus.Open => "open",
+                    SlotStatus.Full => "full",
+                    _ => "closed",
+                },
+                s.EstimatedWaitMinutes))]));
+    }
+}

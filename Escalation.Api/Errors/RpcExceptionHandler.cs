@@ -1,0 +1,62 @@
+using Google.Rpc;
+using Grpc.Core;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace VideoEngager.Escalation.Errors;
+
+/// <summary>Turns Scheduling.Grpc's status codes into the public contract's HTTP answers.</summary>
+internal sealed class RpcExceptionHandler(IProblemDetailsService problemDetails, ILogger<RpcExceptionHandler> logger)
+    : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is not RpcException rpc)
+        {
+            return false;
+        }
+
+        var problem = ToProblem(rpc);
+        if (problem.Status >= StatusCodes.Status500InternalServerError)
+        {
+            EscalationLog.SchedulingFailed(logger, rpc.StatusCode, httpContext.Request.Path);
+        }
+        httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    internal static ProblemDetails ToProblem(RpcException rpc)
+    {
+        if (rpc.StatusCode == StatusCode.InvalidArgument)
+        {
+            var badRequest = rpc.GetRpcStatus()?.GetDetail<BadRequest>();
+            var errors = (badRequest?.FieldViolations ?? [])
+                .GroupBy(v => v.Field)
+                .ToDictionary(g => g.Key, g => g.Select(v => v.Description).ToArray());
+            return new ValidationProblemDetails(errors)
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Detail = rpc.Status.Detail,
+            };
+        }
+
+        var status = rpc.StatusCode switch
+        {
+            StatusCode.NotFound => StatusCodes.Status404NotFound,
+            StatusCode.AlreadyExists or StatusCode.FailedPrecondition or StatusCode.Aborted => StatusCodes.Status409Conflict,
+            StatusCode.ResourceExhausted => StatusCodes.Status429TooManyRequests,
+            StatusCode.Unauthenticated => StatusCodes.Status401Unauthorized,
+            StatusCode.PermissionDenied => StatusCodes.Status403Forbidden,
+            StatusCode.Unavailable or StatusCode.DeadlineExceeded => StatusCodes.Status503ServiceUnavailable,
+            _ => StatusCodes.Status500InternalServerError,
+        };
+        // Internal failures keep their detail in the logs, not in the answer.
+        var detail = status == StatusCodes.Status500InternalServerError ? null : rpc.Status.Detail;
+        return new ProblemDetails { Status = status, Detail = detail };
+    }
+}

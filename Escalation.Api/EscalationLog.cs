@@ -1,0 +1,11 @@
+namespace VideoEngager.Escalation;
+
+/// <summary>Every log line Escalation.Api writes. Personal data is never a parameter here unless classified.</summary>
+internal static partial class EscalationLog
+{
+    [LoggerMessage(2000, LogLevel.Warning, "Scheduling answered {StatusCode} for {Path}")]
+    public static partial void SchedulingFailed(ILogger logger, Grpc.Core.StatusCode statusCode, string path);
+
+    [LoggerMessage(2001, LogLevel.Information, "Rejected a widget key for tenant {TenantId} from origin {Origin}")]
+    public static partial void OriginRejected(ILogger logger, string tenantId, string origin);
+}

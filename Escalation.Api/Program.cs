@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Authentication;
+using Scalar.AspNetCore;
+using VideoEngager;
+using VideoEngager.Escalation;
+using VideoEngager.Escalation.Availability;
+using VideoEngager.Escalation.Errors;
+using VideoEngager.Escalation.Tenancy;
+using VideoEngager.Tenancy.V1;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<RpcExceptionHandler>();
+builder.Services.AddOpenApi();
+builder.Services.AddMemoryCache();
+builder.Services.AddClientRateLimiting();
+
+// Scheduling.Grpc serves gRPC on its HTTP/2-only "grpc" endpoint (see shared/aspire-notes.md).
+var scheduling = new Uri($"http://_grpc.{ResourceNames.SchedulingGrpc}");
+builder.Services.AddGrpcClient<VideoEngager.Scheduling.V1.Scheduling.SchedulingClient>(o => o.Address = scheduling);
+builder.Services.AddGrpcClient<Tenants.TenantsClient>(o => o.Address = scheduling);
+
+builder.Services.AddSingleton<TenantDirectory>();
+builder.Services.AddAuthentication(WidgetKeyAuthentication.SchemeName)
+    .AddScheme<AuthenticationSchemeOptions, WidgetKeyAuthentication>(WidgetKeyAuthentication.SchemeName, null);
+builder.Services.AddAuthorizationBuilder()
+    .AddPolicy(AuthorizationPolicies.Widget, policy => policy
+        .AddAuthenticationSchemes(WidgetKeyAuthentication.SchemeName)
+        .RequireClaim(WidgetKeyAuthentication.TenantClaim));
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseRateLimiter();
+app.UseAuthorization();
+
+app.MapOpenApi();
+if (app.Environment.IsDevelopment())
+{
+    app.MapScalarApiReference();
+}
+app.MapDefaultEndpoints();
+app.MapAvailabilityEndpoints();
+
+app.Run();

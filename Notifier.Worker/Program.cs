@@ -1,0 +1,14 @@
+using VideoEngager;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+// Both register health checks: /health is unhealthy while either cannot be reached.
+builder.AddNpgsqlDataSource(ResourceNames.Database);
+builder.AddRedisClient(ResourceNames.Redis);
+
+var app = builder.Build();
+
+app.MapDefaultEndpoints();
+
+app.Run();

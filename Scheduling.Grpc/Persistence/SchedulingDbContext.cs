@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using VideoEngager.Scheduling.Queues;
+using VideoEngager.Scheduling.Tenancy;
+
+namespace VideoEngager.Scheduling.Persistence;
+
+/// <summary>The booking domain's tables. Scheduling.Grpc owns the schema and its migrations.</summary>
+public sealed class SchedulingDbContext(DbContextOptions<SchedulingDbContext> options) : DbContext(options)
+{
+    public DbSet<Tenant> Tenants => Set<Tenant>();
+    public DbSet<Queue> Queues => Set<Queue>();
+    public DbSet<AgentGroup> AgentGroups => Set<AgentGroup>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(SchedulingDbContext).Assembly);
+}

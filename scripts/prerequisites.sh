@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs what the app and its tests need beyond the .NET SDK, only when missing:
+# PostgreSQL and Redis server binaries (Debian packages; run as local processes by the AppHost when no container
+# runtime answers) and the repository's dotnet tools (smtp4dev, dotnet-ef).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+missing=()
+compgen -G "/usr/lib/postgresql/*/bin/postgres" >/dev/null || missing+=(postgresql)
+command -v redis-server >/dev/null || missing+=(redis-server)
+command -v setpriv >/dev/null || missing+=(util-linux)
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing ${missing[*]} ..."
+  sudo=""
+  [ "$(id -u)" = 0 ] || sudo="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  # The packages' own services are not used: the AppHost starts throw-away servers on its own ports.
+  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+dotnet tool restore >/dev/null

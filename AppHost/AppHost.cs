@@ -6,6 +6,7 @@ using VideoEngager.AppHost.LocalInfrastructure;
 var builder = DistributedApplication.CreateBuilder(args);
 
 var demoWidgetKey = builder.AddParameter("demo-widget-key", "demo-widget-key", secret: true);
+var adminKey = builder.AddParameter("admin-key", "local-admin-key", secret: true);
 
 var database = builder.AddVideoEngagerDatabase();
 var redis = builder.AddVideoEngagerRedis();
@@ -33,10 +34,14 @@ builder.AddProject<Projects.Notifier_Worker>(ResourceNames.NotifierWorker, launc
     .WaitFor(smtp)
     .WithHttpHealthCheck("/health");
 
-builder.AddProject<Projects.Escalation_Api>(ResourceNames.EscalationApi, launchProfileName: null)
+var api = builder.AddProject<Projects.Escalation_Api>(ResourceNames.EscalationApi, launchProfileName: null)
     .WithHttpEndpoint(port: 5080, name: "http")
     .WithReference(scheduling).WaitFor(scheduling)
+    .WithEnvironment("Admin__Key", adminKey)
     .WithHttpHealthCheck("/health")
     .WithUrlForEndpoint("http", url => url.DisplayText = "Public API");
+
+// Booking answers carry links to the public edge.
+scheduling.WithEnvironment("Booking__PublicBaseUrl", api.GetEndpoint("http"));
 
 builder.Build().Run();

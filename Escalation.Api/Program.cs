@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Authentication;
 using Scalar.AspNetCore;
 using VideoEngager;
 using VideoEngager.Escalation;
+using VideoEngager.Escalation.Administration;
+using VideoEngager.Escalation.Bookings;
 using VideoEngager.Escalation.Availability;
 using VideoEngager.Escalation.Errors;
 using VideoEngager.Escalation.Tenancy;
@@ -20,14 +22,23 @@ builder.Services.AddClientRateLimiting();
 var scheduling = new Uri($"http://_grpc.{ResourceNames.SchedulingGrpc}");
 builder.Services.AddGrpcClient<VideoEngager.Scheduling.V1.Scheduling.SchedulingClient>(o => o.Address = scheduling);
 builder.Services.AddGrpcClient<Tenants.TenantsClient>(o => o.Address = scheduling);
+builder.Services.AddGrpcClient<VideoEngager.Admin.V1.Admin.AdminClient>(o => o.Address = scheduling);
 
 builder.Services.AddSingleton<TenantDirectory>();
+builder.Services.AddOptions<AdminOptions>()
+    .BindConfiguration(AdminOptions.Section)
+    .ValidateDataAnnotations()
+    .ValidateOnStart();
 builder.Services.AddAuthentication(WidgetKeyAuthentication.SchemeName)
-    .AddScheme<AuthenticationSchemeOptions, WidgetKeyAuthentication>(WidgetKeyAuthentication.SchemeName, null);
+    .AddScheme<AuthenticationSchemeOptions, WidgetKeyAuthentication>(WidgetKeyAuthentication.SchemeName, null)
+    .AddScheme<AuthenticationSchemeOptions, AdminKeyAuthentication>(AdminKeyAuthentication.SchemeName, null);
 builder.Services.AddAuthorizationBuilder()
     .AddPolicy(AuthorizationPolicies.Widget, policy => policy
         .AddAuthenticationSchemes(WidgetKeyAuthentication.SchemeName)
-        .RequireClaim(WidgetKeyAuthentication.TenantClaim));
+        .RequireClaim(WidgetKeyAuthentication.TenantClaim))
+    .AddPolicy(AdminEndpoints.Policy, policy => policy
+        .AddAuthenticationSchemes(AdminKeyAuthentication.SchemeName)
+        .RequireRole("admin"));
 
 var app = builder.Build();
 
@@ -44,5 +55,7 @@ if (app.Environment.IsDevelopment())
 }
 app.MapDefaultEndpoints();
 app.MapAvailabilityEndpoints();
+app.MapBookingEndpoints();
+app.MapAdminEndpoints();
 
 app.Run();

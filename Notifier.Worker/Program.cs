@@ -1,4 +1,5 @@
 using VideoEngager;
+using VideoEngager.Notifier.Notifications;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -6,6 +7,7 @@ builder.AddServiceDefaults();
 // Both register health checks: /health is unhealthy while either cannot be reached.
 builder.AddNpgsqlDataSource(ResourceNames.Database);
 builder.AddRedisClient(ResourceNames.Redis);
+builder.AddNotifications();
 
 var app = builder.Build();
 

@@ -1,13 +1,18 @@
+using Microsoft.EntityFrameworkCore;
 using VideoEngager;
 using VideoEngager.Scheduling;
+using VideoEngager.Scheduling.Administration;
 using VideoEngager.Scheduling.Availability;
+using VideoEngager.Scheduling.Bookings;
+using VideoEngager.Scheduling.Holds;
 using VideoEngager.Scheduling.Persistence;
 using VideoEngager.Scheduling.Tenancy;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddNpgsqlDbContext<SchedulingDbContext>(ResourceNames.Database);
+builder.AddNpgsqlDbContext<SchedulingDbContext>(ResourceNames.Database,
+    configureDbContextOptions: options => options.UseSnakeCaseNamingConvention());
 builder.AddRedisClient(ResourceNames.Redis);
 
 builder.Services.AddSingleton(TimeProvider.System);
@@ -17,7 +22,20 @@ builder.Services.AddOptions<DemoTenantOptions>()
     .ValidateOnStart();
 builder.Services.AddScoped<DemoTenantSeed>();
 builder.Services.AddHostedService<DatabaseMigrator>();
+builder.Services.AddOptions<BookingOptions>()
+    .BindConfiguration(BookingOptions.Section)
+    .ValidateDataAnnotations()
+    .ValidateOnStart();
+builder.Services.AddOptions<HoldOptions>()
+    .BindConfiguration(HoldOptions.Section)
+    .ValidateDataAnnotations()
+    .ValidateOnStart();
+builder.Services.AddSingleton<SlotHolds>();
+builder.Services.AddSingleton<QueueSnapshots>();
+builder.Services.AddSingleton<BookingReplies>();
 builder.Services.AddScoped<AvailabilityQuery>();
+builder.Services.AddScoped<HoldCommands>();
+builder.Services.AddScoped<BookingCommands>();
 
 builder.Services.AddGrpc();
 builder.Services.AddGrpcHealthChecks();
@@ -27,6 +45,7 @@ var app = builder.Build();
 
 app.MapGrpcService<SchedulingService>();
 app.MapGrpcService<TenantsService>();
+app.MapGrpcService<AdminService>();
 app.MapGrpcHealthChecksService();
 if (app.Environment.IsDevelopment())
 {

@@ -8,4 +8,19 @@ internal static partial class SchedulingLog
 
     [LoggerMessage(1001, LogLevel.Information, "Seeded demo tenant {TenantId}")]
     public static partial void DemoTenantSeeded(ILogger logger, string tenantId);
+
+    [LoggerMessage(1002, LogLevel.Warning, "Redis is unavailable ({Error}); continuing without it")]
+    public static partial void RedisUnavailable(ILogger logger, string error);
+
+    [LoggerMessage(1003, LogLevel.Information, "Booking {BookingId} created in queue {QueueId} for {ScheduledTime}")]
+    public static partial void BookingCreated(ILogger logger, string bookingId, string queueId, DateTimeOffset scheduledTime);
+
+    [LoggerMessage(1004, LogLevel.Information, "Booking {BookingId} cancelled")]
+    public static partial void BookingCancelled(ILogger logger, string bookingId);
+
+    [LoggerMessage(1005, LogLevel.Information, "Booking {BookingId} rescheduled to {ScheduledTime} (sequence {Sequence})")]
+    public static partial void BookingRescheduled(ILogger logger, string bookingId, DateTimeOffset scheduledTime, int sequence);
+
+    [LoggerMessage(1006, LogLevel.Information, "Slot {SlotStart} of queue {QueueId} is full")]
+    public static partial void SlotFull(ILogger logger, string queueId, DateTimeOffset slotStart);
 }

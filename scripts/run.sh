@@ -11,6 +11,7 @@ Starting VideoEngager (Ctrl+C stops everything) ...
   Mailbox          http://localhost:5081   (smtp4dev)
   Genesys emulator http://localhost:5090
   Widget key       demo-widget-key  (tenant "demo"; header X-Tenant-Key)
+  Admin key        local-admin-key  (header X-Admin-Key)
 Try: curl -H 'X-Tenant-Key: demo-widget-key' 'http://localhost:5080/availability?queueId=VIP-Video-Q&days=14'
 INFO
 exec dotnet run --project AppHost/AppHost.csproj --launch-profile http "$@"

@@ -9,6 +9,9 @@ namespace VideoEngager.Escalation.Errors;
 internal sealed class RpcExceptionHandler(IProblemDetailsService problemDetails, ILogger<RpcExceptionHandler> logger)
     : IExceptionHandler
 {
+    /// <summary>Scheduling's reason when an Idempotency-Key is replayed with another request.</summary>
+    public const string IdempotencyKeyReused = "IDEMPOTENCY_KEY_REUSED";
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         if (exception is not RpcException rpc)
@@ -45,18 +48,25 @@ internal sealed class RpcExceptionHandler(IProblemDetailsService problemDetails,
             };
         }
 
-        var status = rpc.StatusCode switch
+        var reason = rpc.GetRpcStatus()?.GetDetail<ErrorInfo>()?.Reason;
+        var status = (rpc.StatusCode, reason) switch
         {
-            StatusCode.NotFound => StatusCodes.Status404NotFound,
-            StatusCode.AlreadyExists or StatusCode.FailedPrecondition or StatusCode.Aborted => StatusCodes.Status409Conflict,
-            StatusCode.ResourceExhausted => StatusCodes.Status429TooManyRequests,
-            StatusCode.Unauthenticated => StatusCodes.Status401Unauthorized,
-            StatusCode.PermissionDenied => StatusCodes.Status403Forbidden,
-            StatusCode.Unavailable or StatusCode.DeadlineExceeded => StatusCodes.Status503ServiceUnavailable,
+            (StatusCode.FailedPrecondition, IdempotencyKeyReused) => StatusCodes.Status422UnprocessableEntity,
+            (StatusCode.NotFound, _) => StatusCodes.Status404NotFound,
+            (StatusCode.AlreadyExists or StatusCode.FailedPrecondition or StatusCode.Aborted, _) => StatusCodes.Status409Conflict,
+            (StatusCode.ResourceExhausted, _) => StatusCodes.Status429TooManyRequests,
+            (StatusCode.Unauthenticated, _) => StatusCodes.Status401Unauthorized,
+            (StatusCode.PermissionDenied, _) => StatusCodes.Status403Forbidden,
+            (StatusCode.Unavailable or StatusCode.DeadlineExceeded, _) => StatusCodes.Status503ServiceUnavailable,
             _ => StatusCodes.Status500InternalServerError,
         };
         // Internal failures keep their detail in the logs, not in the answer.
         var detail = status == StatusCodes.Status500InternalServerError ? null : rpc.Status.Detail;
-        return new ProblemDetails { Status = status, Detail = detail };
+        var problem = new ProblemDetails { Status = status, Detail = detail };
+        if (reason is not null)
+        {
+            problem.Extensions["reason"] = reason;
+        }
+        return problem;
     }
 }

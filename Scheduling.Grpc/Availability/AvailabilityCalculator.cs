@@ -59,25 +59,6 @@ public static class AvailabilityCalculator
         return [.. slots.Values];
     }
 
-    /// <summary>Is <paramref name="start"/> the start of a bookable cell of the calendar at <paramref name="now"/>?</summary>
-    public static bool IsBookableStart(QueueCalendar calendar, Instant start, Instant now)
-    {
-        var local = start.InZone(calendar.Zone).LocalDateTime;
-        // The cell may belong to the previous day's grid when a range crosses midnight.
-        foreach (var day in new[] { local.Date, local.Date.PlusDays(-1) })
-        {
-            var slots = Compute(calendar, day, 1, now, EmptyTaken);
-            var match = slots.FirstOrDefault(s => s.Start == start);
-            if (match is not null && match.State != SlotState.Closed)
-            {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static readonly IReadOnlyDictionary<Instant, int> EmptyTaken = new Dictionary<Instant, int>();
-
     private static CalendarSlot Describe(
         QueueCalendar calendar, Instant start, Instant end, LocalDate day, bool bookable,
         IReadOnlyDictionary<Instant, int> taken)

@@ -1,17 +1,15 @@
 using System.Globalization;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
-using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using NodaTime.Text;
-using VideoEngager.Scheduling.Persistence;
 using VideoEngager.Scheduling.V1;
 using VideoEngager.Scheduling.Validation;
 
 namespace VideoEngager.Scheduling.Availability;
 
 /// <summary>Answers a queue's calendar for a range of local days.</summary>
-internal sealed class AvailabilityQuery(SchedulingDbContext db, TimeProvider clock)
+internal sealed class AvailabilityQuery(QueueSnapshots snapshots, TimeProvider clock)
 {
     public const int DefaultDays = 14;
     public const int MaxDays = 31;
@@ -47,14 +45,16 @@ internal sealed class AvailabilityQuery(SchedulingDbContext db, TimeProvider clo
         }
         violations.ThrowIfAny();
 
-        var queue = await db.Queues.AsNoTracking()
-            .SingleOrDefaultAsync(q => q.TenantId == request.TenantId && q.Id == request.QueueId, cancellationToken)
-            ?? throw new RpcException(new Grpc.Core.Status(StatusCode.NotFound, $"Queue '{request.QueueId}' was not found."));
+        var (snapshot, holds) = await snapshots.GetAsync(request.TenantId, request.QueueId, cancellationToken);
+        if (snapshot is null)
+        {
+            throw new RpcException(new Grpc.Core.Status(StatusCode.NotFound, $"Queue '{request.QueueId}' was not found."));
+        }
 
-        var calendar = QueueCalendar.For(queue);
+        var queue = snapshot.Queue;
         var now = Instant.FromDateTimeOffset(clock.GetUtcNow());
-        var firstDay = startDate ?? now.InZone(calendar.Zone).Date;
-        var slots = AvailabilityCalculator.Compute(calendar, firstDay, days, now, new Dictionary<Instant, int>());
+        var firstDay = startDate ?? now.InZone(snapshot.Calendar.Zone).Date;
+        var slots = AvailabilityCalculator.Compute(snapshot.Calendar, firstDay, days, now, SeatsTaken(snapshot.Booked, holds));
 
         var reply = new GetAvailabilityReply
         {
@@ -64,6 +64,21 @@ internal sealed class AvailabilityQuery(SchedulingDbContext db, TimeProvider clo
         };
         reply.Slots.AddRange(slots.Select(ToMessage));
         return reply;
+    }
+
+    internal static IReadOnlyDictionary<Instant, int> SeatsTaken(
+        IReadOnlyDictionary<Instant, int> booked, IReadOnlyDictionary<Instant, int> holds)
+    {
+        if (holds.Count == 0)
+        {
+            return booked;
+        }
+        var taken = new Dictionary<Instant, int>(booked);
+        foreach (var (slot, count) in holds)
+        {
+            taken[slot] = taken.GetValueOrDefault(slot) + count;
+        }
+        return taken;
     }
 
     private static Slot ToMessage(CalendarSlot slot) => new()

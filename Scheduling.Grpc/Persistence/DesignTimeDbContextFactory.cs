@@ -7,5 +7,5 @@ namespace VideoEngager.Scheduling.Persistence;
 internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<SchedulingDbContext>
 {
     public SchedulingDbContext CreateDbContext(string[] args) => new(
-        new DbContextOptionsBuilder<SchedulingDbContext>().UseNpgsql("Host=localhost;Database=videoengager").Options);
+        new DbContextOptionsBuilder<SchedulingDbContext>().UseNpgsql("Host=localhost;Database=videoengager").UseSnakeCaseNamingConvention().Options);
 }

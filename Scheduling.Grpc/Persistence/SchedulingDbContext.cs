@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using VideoEngager.Scheduling.Bookings;
+using VideoEngager.Scheduling.Outbox;
 using VideoEngager.Scheduling.Queues;
 using VideoEngager.Scheduling.Tenancy;
 
@@ -10,6 +12,10 @@ public sealed class SchedulingDbContext(DbContextOptions<SchedulingDbContext> op
     public DbSet<Tenant> Tenants => Set<Tenant>();
     public DbSet<Queue> Queues => Set<Queue>();
     public DbSet<AgentGroup> AgentGroups => Set<AgentGroup>();
+    public DbSet<Booking> Bookings => Set<Booking>();
+    public DbSet<SlotInventory> SlotInventory => Set<SlotInventory>();
+    public DbSet<IdempotencyRecord> IdempotencyKeys => Set<IdempotencyRecord>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(SchedulingDbContext).Assembly);

@@ -46,6 +46,11 @@ public class AppHostFixture : IAsyncLifetime
             builder.CreateResourceBuilder(project).WithEnvironment(env =>
                 env.EnvironmentVariables.Remove("OTEL_EXPORTER_OTLP_ENDPOINT"));
         }
+        // Tests call from one address far faster than a visitor; the limiter itself has its own test.
+        var api = builder.Resources.OfType<ProjectResource>().Single(r => r.Name == ResourceNames.EscalationApi);
+        builder.CreateResourceBuilder(api)
+            .WithEnvironment("RateLimiting__PermitsPerSecond", "10000")
+            .WithEnvironment("RateLimiting__Burst", "10000");
         builder.Services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());
 
         _app = await builder.BuildAsync(timeout.Token);

@@ -5,7 +5,8 @@ using System.Text.Json;
 namespace VideoEngager.Integration.Tests;
 
 /// <summary>The walking skeleton: Escalation.Api → Scheduling.Grpc → PostgreSQL for the seeded demo queue.</summary>
-public sealed class AvailabilityTests(AppHostFixture app) : IClassFixture<AppHostFixture>
+[Collection(AppCollection.Name)]
+public sealed class AvailabilityTests(AppHostFixture app)
 {
     private static readonly TimeSpan Dubai = TimeSpan.FromHours(4);
 

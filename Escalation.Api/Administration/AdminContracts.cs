@@ -1,0 +1,34 @@
+namespace VideoEngager.Escalation.Administration;
+
+public sealed record CreateTenantRequest(string? Id, string? Name, string? SenderEmail, IReadOnlyList<string>? AllowedOrigins);
+
+public sealed record CreateTenantResponse(string Id, string WidgetKey);
+
+public sealed record AgentDto(string? Name, string? Email);
+
+public sealed record AgentGroupRequest(string? Id, IReadOnlyList<AgentDto>? Agents);
+
+public sealed record AgentGroupResponse(string Id, int Agents);
+
+public sealed record HoursRangeDto(string? From, string? To);
+
+public sealed record DateOverrideDto(string? Date, IReadOnlyList<HoursRangeDto>? Hours);
+
+public sealed record QueueFlagsDto(bool? SendCustomerEmail, bool? NotifyAgent, int? ReminderOffsetMinutes, bool? SmsReminders);
+
+/// <summary>A queue as in the public contract; <see cref="WeeklyHours"/> is keyed by day name (sunday..saturday).</summary>
+public sealed record QueueDto(
+    string? Id,
+    string? Name,
+    string? TimeZone,
+    IReadOnlyDictionary<string, IReadOnlyList<HoursRangeDto>>? WeeklyHours,
+    int? IntervalMinutes,
+    int? Capacity,
+    int? MinNoticeMinutes,
+    int? BookingWindowDays,
+    int? AverageHandleMinutes,
+    IReadOnlyList<string>? Skills,
+    int? Priority,
+    string? AgentGroupId,
+    IReadOnlyList<DateOverrideDto>? DateOverrides,
+    QueueFlagsDto? Flags);

@@ -1,0 +1,31 @@
+using System.Text.Json;
+
+namespace VideoEngager.Escalation.Bookings;
+
+public sealed record VisitorRequest(string? Name, string? Email, string? Phone, string? PreferredLang);
+
+/// <summary>The widget's booking request: a <see cref="ScheduledTime"/>, or <see cref="DesiredTime"/> "now".</summary>
+public sealed record CreateBookingRequest(
+    VisitorRequest? Visitor,
+    string? QueueId,
+    string? ScheduledTime,
+    string? DesiredTime,
+    string? HoldId,
+    IReadOnlyList<string>? Skills,
+    int? Priority,
+    IReadOnlyDictionary<string, JsonElement>? Attributes,
+    string? ConversationId);
+
+public sealed record BookingCreatedResponse(
+    string BookingId, string Status, DateTime ScheduledTime, string? CallbackId,
+    string CustomerUrl, string IcsUrl, string ManageUrl);
+
+public sealed record BookingResponse(
+    string BookingId, string Status, DateTime ScheduledTime, string? CallbackId, string CallbackStatus,
+    string CustomerUrl, string IcsUrl, string ManageUrl, string QueueId, int Sequence);
+
+public sealed record RescheduleRequest(string? ScheduledTime);
+
+public sealed record HoldRequest(string? QueueId, string? Start);
+
+public sealed record HoldResponse(string HoldId, DateTime ExpiresAt);

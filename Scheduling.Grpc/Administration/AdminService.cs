@@ -1,0 +1,133 @@
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using VideoEngager.Admin.V1;
+using VideoEngager.Scheduling.Availability;
+using VideoEngager.Scheduling.Bookings;
+using VideoEngager.Scheduling.Persistence;
+using VideoEngager.Scheduling.Queues;
+using VideoEngager.Scheduling.Tenancy;
+using VideoEngager.Scheduling.Validation;
+
+namespace VideoEngager.Scheduling.Administration;
+
+/// <summary>Creates and changes tenants, agent groups and queues.</summary>
+internal sealed class AdminService(SchedulingDbContext db, QueueSnapshots snapshots, TimeProvider clock) : Admin.V1.Admin.AdminBase
+{
+    public override async Task<CreateTenantReply> CreateTenant(CreateTenantRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        if (!QueueConfigMapping.IdPattern().IsMatch(request.Id))
+        {
+            violations.Add("id", "An id is 1 to 64 letters, digits, '.', '_' or '-'.");
+        }
+        if (request.Name.Trim().Length is 0 or > 200)
+        {
+            violations.Add("name", "Name must be 1 to 200 characters.");
+        }
+        if (!VisitorValidation.IsEmailAddress(request.SenderEmail))
+        {
+            violations.Add("senderEmail", "Sender e-mail must be an e-mail address.");
+        }
+        foreach (var origin in request.AllowedOrigins)
+        {
+            if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.AbsolutePath != "/")
+            {
+                violations.Add("allowedOrigins", $"'{origin}' is not an origin such as https://shop.example.");
+            }
+        }
+        violations.ThrowIfAny();
+
+        if (await db.Tenants.AnyAsync(t => t.Id == request.Id, context.CancellationToken))
+        {
+            throw new RpcException(new Status(StatusCode.AlreadyExists, $"Tenant '{request.Id}' already exists."));
+        }
+        var widgetKey = WidgetKey.New();
+        db.Tenants.Add(new Tenant
+        {
+            Id = request.Id,
+            Name = request.Name.Trim(),
+            SenderEmail = request.SenderEmail,
+            WidgetKeyHash = WidgetKey.Hash(widgetKey),
+            AllowedOrigins = [.. request.AllowedOrigins.Select(o => o.TrimEnd('/'))],
+            CreatedAt = clock.GetUtcNow(),
+        });
+        await db.SaveChangesAsync(context.CancellationToken);
+        return new CreateTenantReply { Id = request.Id, WidgetKey = widgetKey };
+    }
+
+    public override async Task<PutAgentGroupReply> PutAgentGroup(PutAgentGroupRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        if (!QueueConfigMapping.IdPattern().IsMatch(request.Id))
+        {
+            violations.Add("id", "An id is 1 to 64 letters, digits, '.', '_' or '-'.");
+        }
+        for (var i = 0; i < request.Agents.Count; i++)
+        {
+            if (request.Agents[i].Name.Trim().Length is 0 or > 200)
+            {
+                violations.Add($"agents[{i}].name", "Name must be 1 to 200 characters.");
+            }
+            if (!VisitorValidation.IsEmailAddress(request.Agents[i].Email))
+            {
+                violations.Add($"agents[{i}].email", "Email must be an e-mail address.");
+            }
+        }
+        violations.ThrowIfAny();
+        await RequireTenantAsync(request.TenantId, context.CancellationToken);
+
+        var agents = request.Agents.Select(a => new Agent(a.Name.Trim(), a.Email)).ToList();
+        var group = await db.AgentGroups.SingleOrDefaultAsync(g => g.TenantId == request.TenantId && g.Id == request.Id, context.CancellationToken);
+        if (group is null)
+        {
+            db.AgentGroups.Add(new AgentGroup { TenantId = request.TenantId, Id = request.Id, Agents = agents });
+        }
+        else
+        {
+            group.Agents = agents;
+        }
+        await db.SaveChangesAsync(context.CancellationToken);
+        return new PutAgentGroupReply { Id = request.Id, Agents = agents.Count };
+    }
+
+    public override async Task<QueueConfig> PutQueue(PutQueueRequest request, ServerCallContext context)
+    {
+        var config = request.Queue ?? new QueueConfig();
+        var violations = new FieldViolations();
+        QueueConfigMapping.Validate(config, violations);
+        violations.ThrowIfAny();
+        await RequireTenantAsync(request.TenantId, context.CancellationToken);
+        if (!string.IsNullOrEmpty(config.AgentGroupId)
+            && !await db.AgentGroups.AnyAsync(g => g.TenantId == request.TenantId && g.Id == config.AgentGroupId, context.CancellationToken))
+        {
+            violations.Add("agentGroupId", $"Agent group '{config.AgentGroupId}' does not exist.").ThrowIfAny();
+        }
+
+        var queue = await db.Queues.SingleOrDefaultAsync(q => q.TenantId == request.TenantId && q.Id == config.Id, context.CancellationToken);
+        if (request.CreateOnly && queue is not null)
+        {
+            throw new RpcException(new Status(StatusCode.AlreadyExists, $"Queue '{config.Id}' already exists."));
+        }
+        if (!request.CreateOnly && queue is null)
+        {
+            throw BookingErrors.NotFound($"Queue '{config.Id}'");
+        }
+        if (queue is null)
+        {
+            queue = new Queue { TenantId = request.TenantId, Id = config.Id, Name = config.Name, TimeZone = config.TimeZone };
+            db.Queues.Add(queue);
+        }
+        QueueConfigMapping.Apply(config, queue);
+        await db.SaveChangesAsync(context.CancellationToken);
+        await snapshots.InvalidateAsync(request.TenantId, queue.Id);
+        return QueueConfigMapping.ToMessage(queue);
+    }
+
+    private async Task RequireTenantAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        if (!await db.Tenants.AnyAsync(t => t.Id == tenantId, cancellationToken))
+        {
+            throw BookingErrors.NotFound($"Tenant '{tenantId}'");
+        }
+    }
+}

@@ -1,0 +1,54 @@
+namespace VideoEngager.Scheduling.Bookings;
+
+public enum BookingStatus
+{
+    Confirmed,
+    Cancelled,
+}
+
+public enum CallbackStatus
+{
+    Pending,
+    Scheduled,
+    Failed,
+    Cancelled,
+}
+
+/// <summary>A visitor's video appointment, or an immediate escalation from a chat.</summary>
+public sealed class Booking
+{
+    public required string Id { get; init; }
+    public required string TenantId { get; init; }
+    public required string QueueId { get; init; }
+    public BookingStatus Status { get; set; }
+
+    /// <summary>An ad-hoc escalation: no slot, desired time now.</summary>
+    public bool Immediate { get; init; }
+
+    /// <summary>UTC start of the booked slot (or the escalation's creation time).</summary>
+    public DateTimeOffset ScheduledTime { get; set; }
+
+    /// <summary>Bumped on every reschedule and on cancel; the calendar invite's SEQUENCE.</summary>
+    public int Sequence { get; set; }
+
+    public required string VisitorName { get; init; }
+    public required string VisitorEmail { get; init; }
+    public required string VisitorPhone { get; init; }
+    public required string PreferredLang { get; init; }
+
+    public List<string> Skills { get; init; } = [];
+    public int Priority { get; init; }
+    public Dictionary<string, string> Attributes { get; init; } = [];
+    public string? ConversationId { get; init; }
+
+    public required string CustomerToken { get; init; }
+    public required string AgentToken { get; init; }
+    public required string ManageToken { get; init; }
+
+    public string? CallbackId { get; set; }
+    public CallbackStatus CallbackStatus { get; set; }
+    public string? CallbackError { get; set; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}

@@ -1,0 +1,346 @@
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using Npgsql;
+using StackExchange.Redis;
+using VideoEngager.Scheduling.Availability;
+using VideoEngager.Scheduling.Holds;
+using VideoEngager.Scheduling.Outbox;
+using VideoEngager.Scheduling.Persistence;
+using VideoEngager.Scheduling.Queues;
+using VideoEngager.Scheduling.V1;
+using VideoEngager.Scheduling.Validation;
+
+namespace VideoEngager.Scheduling.Bookings;
+
+/// <summary>Creates, cancels and reschedules bookings. PostgreSQL is the only guard against overbooking.</summary>
+internal sealed class BookingCommands(
+    SchedulingDbContext db,
+    QueueSnapshots snapshots,
+    SlotHolds holds,
+    BookingReplies replies,
+    IOptions<BookingOptions> options,
+    TimeProvider clock,
+    ILogger<BookingCommands> logger)
+{
+    public async Task<BookingReply> CreateAsync(CreateBookingRequest request, CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrEmpty(request.IdempotencyKey)
+            && await FindReplayAsync(request, cancellationToken) is { } replay)
+        {
+            return replay;
+        }
+
+        var violations = new FieldViolations();
+        if (string.IsNullOrWhiteSpace(request.QueueId))
+        {
+            violations.Add("queueId", "A queue id is required.").ThrowIfAny();
+        }
+        var (snapshot, liveHolds) = await snapshots.GetAsync(request.TenantId, request.QueueId, cancellationToken);
+        if (snapshot is null)
+        {
+            throw BookingErrors.NotFound($"Queue '{request.QueueId}'");
+        }
+
+        var now = clock.GetUtcNow();
+        var queue = snapshot.Queue;
+        var visitor = VisitorValidation.Validate(
+            request.Visitor, QueueRegion.ForTimeZone(queue.TimeZone), options.Value.SupportedLanguages, violations);
+        BookingRequestValidation.CheckTime(request, snapshot.Calendar, Instant.FromDateTimeOffset(now), violations);
+        BookingRequestValidation.CheckRouting(request, options.Value.MaxAttributesBytes, violations);
+        var slot = request.DesiredTimeNow ? now : request.ScheduledTime!.ToDateTimeOffset();
+        var hold = await FindHoldAsync(request, queue, slot, violations);
+        violations.ThrowIfAny();
+
+        // Seats other visitors hold are kept for them; the database guard applies either way.
+        var heldByOthers = liveHolds.GetValueOrDefault(Instant.FromDateTimeOffset(slot)) - (hold is null ? 0 : 1);
+        var seatLimit = queue.Capacity - Math.Max(0, heldByOthers);
+
+        var booking = NewBooking(request, queue, visitor!, slot, now);
+        var agents = await AgentsOfAsync(queue, cancellationToken);
+        try
+        {
+            await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+            {
+                db.ChangeTracker.Clear();
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                if (!booking.Immediate && !await TryTakeSeatAsync(queue, slot, seatLimit, ct))
+                {
+                    SchedulingLog.SlotFull(logger, queue.Id, slot);
+                    throw BookingErrors.Refused(BookingErrors.SlotFull, "The slot is full.");
+                }
+                db.Bookings.Add(booking);
+                if (!string.IsNullOrEmpty(request.IdempotencyKey))
+                {
+                    db.IdempotencyKeys.Add(new IdempotencyRecord
+                    {
+                        TenantId = request.TenantId,
+                        Key = request.IdempotencyKey,
+                        RequestHash = request.RequestHash,
+                        BookingId = booking.Id,
+                        CreatedAt = now,
+                    });
+                }
+                await AddOutboxAsync(OutboxPlanner.ForCreated(booking, queue.Flags, agents, now), ct);
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+            }, cancellationToken);
+        }
+        catch (DbUpdateException e) when (IsIdempotencyConflict(e))
+        {
+            // A concurrent request with the same key committed first.
+            db.ChangeTracker.Clear();
+            return await FindReplayAsync(request, cancellationToken)
+                ?? throw new RpcException(new Grpc.Core.Status(StatusCode.Aborted, "Concurrent request with the same idempotency key."));
+        }
+
+        SchedulingLog.BookingCreated(logger, booking.Id, queue.Id, booking.ScheduledTime);
+        await AfterCommitAsync(queue, hold);
+        return replies.For(booking);
+    }
+
+    public async Task<BookingReply> GetAsync(BookingRef reference, CancellationToken cancellationToken)
+    {
+        var booking = await db.Bookings.AsNoTracking().SingleOrDefaultAsync(b => b.Id == reference.BookingId, cancellationToken);
+        return booking is not null && AccessToken.Matches(booking.ManageToken, reference.Token)
+            ? replies.For(booking)
+            : throw BookingErrors.NotFound("Booking");
+    }
+
+    public async Task<BookingReply> CancelAsync(BookingRef reference, CancellationToken cancellationToken)
+    {
+        Queue? queue = null;
+        var booking = await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var booking = await LockAsync(reference, ct);
+            if (booking.Status == BookingStatus.Cancelled)
+            {
+                return booking;
+            }
+            queue = await db.Queues.AsNoTracking().SingleAsync(q => q.TenantId == booking.TenantId && q.Id == booking.QueueId, ct);
+            var now = clock.GetUtcNow();
+            booking.Status = BookingStatus.Cancelled;
+            booking.Sequence++; // a CANCEL must carry a higher SEQUENCE than the last REQUEST
+            booking.UpdatedAt = now;
+            if (!booking.Immediate)
+            {
+                await ReleaseSeatAsync(booking.TenantId, booking.QueueId, booking.ScheduledTime, ct);
+            }
+            await AddOutboxAsync(OutboxPlanner.ForCancelled(booking, queue.Flags, await AgentsOfAsync(queue, ct), now), ct);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return booking;
+        }, cancellationToken);
+
+        if (queue is not null)
+        {
+            SchedulingLog.BookingCancelled(logger, booking.Id);
+            await AfterCommitAsync(queue, hold: null);
+        }
+        return replies.For(booking);
+    }
+
+    public async Task<BookingReply> RescheduleAsync(RescheduleBookingRequest request, CancellationToken cancellationToken)
+    {
+        var current = await db.Bookings.AsNoTracking().SingleOrDefaultAsync(b => b.Id == request.BookingId, cancellationToken);
+        if (current is null || !AccessToken.Matches(current.ManageToken, request.Token))
+        {
+            throw BookingErrors.NotFound("Booking");
+        }
+        var (snapshot, liveHolds) = await snapshots.GetAsync(current.TenantId, current.QueueId, cancellationToken)
+            is ({ } s, var h) ? (s, h) : throw BookingErrors.NotFound($"Queue '{current.QueueId}'");
+        var queue = snapshot.Queue;
+
+        var violations = new FieldViolations();
+        if (request.ScheduledTime is null)
+        {
+            violations.Add("scheduledTime", "A new scheduled time is required.");
+        }
+        else
+        {
+            BookingRequestValidation.CheckSlot(
+                Instant.FromDateTimeOffset(request.ScheduledTime.ToDateTimeOffset()), snapshot.Calendar,
+                Instant.FromDateTimeOffset(clock.GetUtcNow()), violations);
+        }
+        violations.ThrowIfAny();
+        var newSlot = request.ScheduledTime!.ToDateTimeOffset();
+        var seatLimit = queue.Capacity - liveHolds.GetValueOrDefault(Instant.FromDateTimeOffset(newSlot));
+        var agents = await AgentsOfAsync(queue, cancellationToken);
+
+        var booking = await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var booking = await LockAsync(new BookingRef { BookingId = request.BookingId, Token = request.Token }, ct);
+            if (booking.Status == BookingStatus.Cancelled)
+            {
+                throw BookingErrors.Refused(BookingErrors.BookingCancelled, "A cancelled booking cannot be rescheduled.");
+            }
+            if (booking.Immediate)
+            {
+                throw BookingErrors.Refused(BookingErrors.NotReschedulable, "An immediate video call cannot be rescheduled.");
+            }
+            if (booking.ScheduledTime == newSlot)
+            {
+                return booking;
+            }
+            if (!await TryTakeSeatAsync(queue, newSlot, seatLimit, ct))
+            {
+                SchedulingLog.SlotFull(logger, queue.Id, newSlot);
+                throw BookingErrors.Refused(BookingErrors.SlotFull, "The slot is full.");
+            }
+            await ReleaseSeatAsync(booking.TenantId, booking.QueueId, booking.ScheduledTime, ct);
+            var now = clock.GetUtcNow();
+            booking.ScheduledTime = newSlot;
+            booking.Sequence++;
+            booking.UpdatedAt = now;
+            await AddOutboxAsync(OutboxPlanner.ForRescheduled(booking, queue.Flags, agents, now), ct);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return booking;
+        }, cancellationToken);
+
+        SchedulingLog.BookingRescheduled(logger, booking.Id, booking.ScheduledTime, booking.Sequence);
+        await AfterCommitAsync(queue, hold: null);
+        return replies.For(booking);
+    }
+
+    /// <summary>Takes one seat of the slot if fewer than <paramref name="limit"/> are booked; atomic per slot row.</summary>
+    private async Task<bool> TryTakeSeatAsync(Queue queue, DateTimeOffset slot, int limit, CancellationToken ct)
+    {
+        if (limit <= 0)
+        {
+            return false;
+        }
+        var booked = await db.Database.SqlQuery<int>($"""
+            INSERT INTO slot_inventory (tenant_id, queue_id, slot_start, booked)
+            VALUES ({queue.TenantId}, {queue.Id}, {slot}, 1)
+            ON CONFLICT (tenant_id, queue_id, slot_start)
+            DO UPDATE SET booked = slot_inventory.booked + 1 WHERE slot_inventory.booked < {limit}
+            RETURNING booked AS "Value"
+            """).ToListAsync(ct);
+        return booked.Count == 1;
+    }
+
+    private Task<int> ReleaseSeatAsync(string tenantId, string queueId, DateTimeOffset slot, CancellationToken ct) =>
+        db.Database.ExecuteSqlAsync($"""
+            UPDATE slot_inventory SET booked = booked - 1
+            WHERE tenant_id = {tenantId} AND queue_id = {queueId} AND slot_start = {slot} AND booked > 0
+            """, ct);
+
+    private async Task AddOutboxAsync(IEnumerable<OutboxMessage> messages, CancellationToken ct)
+    {
+        db.Outbox.AddRange(messages);
+        // Delivered at commit: wakes the consumers without waiting for their poll.
+        await db.Database.ExecuteSqlAsync($"SELECT pg_notify({OutboxChannels.NotifyChannel}, '')", ct);
+    }
+
+    private async Task<Booking> LockAsync(BookingRef reference, CancellationToken ct)
+    {
+        var rows = await db.Bookings.FromSql($"SELECT * FROM bookings WHERE id = {reference.BookingId} FOR UPDATE").ToListAsync(ct);
+        var booking = rows.SingleOrDefault();
+        return booking is not null && AccessToken.Matches(booking.ManageToken, reference.Token)
+            ? booking
+            : throw BookingErrors.NotFound("Booking");
+    }
+
+    private async Task<IReadOnlyList<Agent>> AgentsOfAsync(Queue queue, CancellationToken ct)
+    {
+        if (queue.AgentGroupId is null)
+        {
+            return [];
+        }
+        var group = await db.AgentGroups.AsNoTracking()
+            .SingleOrDefaultAsync(g => g.TenantId == queue.TenantId && g.Id == queue.AgentGroupId, ct);
+        return group?.Agents ?? [];
+    }
+
+    private async Task<BookingReply?> FindReplayAsync(CreateBookingRequest request, CancellationToken ct)
+    {
+        var record = await db.IdempotencyKeys.AsNoTracking()
+            .SingleOrDefaultAsync(r => r.TenantId == request.TenantId && r.Key == request.IdempotencyKey, ct);
+        if (record is null)
+        {
+            return null;
+        }
+        if (record.RequestHash != request.RequestHash)
+        {
+            throw BookingErrors.Refused(BookingErrors.IdempotencyKeyReused,
+                "This Idempotency-Key was already used with a different request.");
+        }
+        var booking = await db.Bookings.AsNoTracking().SingleAsync(b => b.Id == record.BookingId, ct);
+        return replies.For(booking);
+    }
+
+    /// <summary>The visitor's hold, when it is live and for this slot; a hold for another slot is a bad request.</summary>
+    private async Task<SlotHold?> FindHoldAsync(CreateBookingRequest request, Queue queue, DateTimeOffset slot, FieldViolations violations)
+    {
+        if (string.IsNullOrEmpty(request.HoldId))
+        {
+            return null;
+        }
+        SlotHold? hold;
+        try
+        {
+            hold = await holds.FindAsync(request.TenantId, request.HoldId);
+        }
+        catch (RedisException e)
+        {
+            SchedulingLog.RedisUnavailable(logger, e.GetType().Name);
+            return null;
+        }
+        // An expired hold is no error: the booking goes ahead if a seat is still free.
+        if (hold is not null && (hold.QueueId != queue.Id || hold.SlotStart != Instant.FromDateTimeOffset(slot)))
+        {
+            violations.Add("holdId", "The hold is for another queue or slot.");
+            return null;
+        }
+        return hold;
+    }
+
+    private async Task AfterCommitAsync(Queue queue, SlotHold? hold)
+    {
+        if (hold is not null)
+        {
+            try
+            {
+                await holds.ReleaseAsync(hold);
+            }
+            catch (RedisException e)
+            {
+                SchedulingLog.RedisUnavailable(logger, e.GetType().Name); // it expires by itself
+            }
+        }
+        await snapshots.InvalidateAsync(queue.TenantId, queue.Id);
+    }
+
+    private static Booking NewBooking(CreateBookingRequest request, Queue queue, ValidVisitor visitor, DateTimeOffset slot, DateTimeOffset now) => new()
+    {
+        Id = AccessToken.NewBookingId(),
+        TenantId = queue.TenantId,
+        QueueId = queue.Id,
+        Status = BookingStatus.Confirmed,
+        Immediate = request.DesiredTimeNow,
+        ScheduledTime = slot,
+        VisitorName = visitor.Name,
+        VisitorEmail = visitor.Email,
+        VisitorPhone = visitor.Phone,
+        PreferredLang = visitor.PreferredLang,
+        Skills = request.Skills.Count > 0 ? [.. request.Skills] : [.. queue.Skills],
+        Priority = request.HasPriority ? request.Priority : queue.Priority,
+        Attributes = new Dictionary<string, string>(request.Attributes),
+        ConversationId = string.IsNullOrEmpty(request.ConversationId) ? null : request.ConversationId,
+        CustomerToken = AccessToken.New(),
+        AgentToken = AccessToken.New(),
+        ManageToken = AccessToken.New(),
+        CallbackStatus = CallbackStatus.Pending,
+        CreatedAt = now,
+        UpdatedAt = now,
+    };
+
+    private static bool IsIdempotencyConflict(DbUpdateException e) =>
+        e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, TableName: "idempotency_keys" };
+}

@@ -1,0 +1,29 @@
+using Google.Protobuf.WellKnownTypes;
+using Microsoft.Extensions.Options;
+using VideoEngager.Scheduling.V1;
+
+namespace VideoEngager.Scheduling.Bookings;
+
+/// <summary>Turns a booking into its gRPC answer, with the visitor's links on the public edge.</summary>
+internal sealed class BookingReplies(IOptions<BookingOptions> options)
+{
+    private string BaseUrl => options.Value.PublicBaseUrl.TrimEnd('/');
+
+    public BookingReply For(Booking booking) => new()
+    {
+        BookingId = booking.Id,
+        Status = booking.Status == BookingStatus.Cancelled ? "cancelled" : "confirmed",
+        ScheduledTime = Timestamp.FromDateTimeOffset(booking.ScheduledTime),
+        CallbackId = booking.CallbackId ?? "",
+        CallbackStatus = booking.CallbackStatus.ToString().ToLowerInvariant(),
+        CustomerUrl = $"{BaseUrl}/rooms/{booking.Id}?token={booking.CustomerToken}",
+        IcsUrl = $"{BaseUrl}/bookings/{booking.Id}/ics?token={booking.ManageToken}",
+        ManageUrl = $"{BaseUrl}/bookings/{booking.Id}?token={booking.ManageToken}",
+        QueueId = booking.QueueId,
+        Sequence = booking.Sequence,
+        Immediate = booking.Immediate,
+    };
+
+    /// <summary>The agent's room link: it travels in the callback's data and the agent invite, never to the visitor.</summary>
+    public string AgentUrl(Booking booking) => $"{BaseUrl}/rooms/{booking.Id}?token={booking.AgentToken}";
+}

@@ -1,0 +1,49 @@
+namespace VideoEngager.Scheduling.Outbox;
+
+/// <summary>Work that must follow a committed booking change; written in the booking's transaction.</summary>
+public sealed class OutboxMessage
+{
+    public long Id { get; init; }
+    public required string BookingId { get; init; }
+
+    /// <summary><see cref="OutboxChannels"/>: who consumes it.</summary>
+    public required string Channel { get; init; }
+
+    /// <summary><see cref="OutboxKinds"/>: what to do.</summary>
+    public required string Kind { get; init; }
+
+    /// <summary>The booking's sequence when written: a consumer skips a message the booking has moved past.</summary>
+    public int Sequence { get; init; }
+
+    /// <summary>An agent's e-mail for per-agent invites; otherwise empty.</summary>
+    public string? Recipient { get; init; }
+
+    public DateTimeOffset DueAt { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? LockedUntil { get; set; }
+    public DateTimeOffset? ProcessedAt { get; set; }
+    public int Attempts { get; set; }
+    public string? LastError { get; set; }
+}
+
+public static class OutboxChannels
+{
+    public const string ContactCenter = "contact-center";
+    public const string Notification = "notification";
+
+    /// <summary>The PostgreSQL NOTIFY channel consumers LISTEN on.</summary>
+    public const string NotifyChannel = "outbox";
+}
+
+public static class OutboxKinds
+{
+    public const string CallbackCreate = "callback.create";
+    public const string CallbackUpdate = "callback.update";
+    public const string CallbackCancel = "callback.cancel";
+    public const string CustomerConfirmation = "email.customer-confirmation";
+    public const string CustomerCancellation = "email.customer-cancellation";
+    public const string AgentInvite = "email.agent-invite";
+    public const string AgentCancellation = "email.agent-cancellation";
+    public const string Reminder = "reminder";
+    public const string VideoStarting = "email.video-starting";
+}

@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace VideoEngager.Scheduling.Outbox;
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> builder)
+    {
+        builder.ToTable("outbox");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Id).UseIdentityAlwaysColumn();
+        builder.Property(m => m.Channel).HasMaxLength(32);
+        builder.Property(m => m.Kind).HasMaxLength(64);
+        builder.Property(m => m.Recipient).HasMaxLength(254);
+        builder.Property(m => m.LastError).HasMaxLength(1000);
+        // Consumers claim due, unprocessed messages of their channel in due order.
+        builder.HasIndex(m => new { m.Channel, m.DueAt }).HasFilter("processed_at IS NULL");
+        builder.HasIndex(m => m.BookingId);
+    }
+}

@@ -31,7 +31,11 @@ public static class SlotChecks
 
         if (cell is null)
         {
-            return start <= now ? SlotCheck.InThePast : SlotCheck.NotOnSlotBoundary;
+            // A time on the interval's beat outside the calendar's grid is a closed hour, not a bad time.
+            var onBeat = (local.Hour * 60 + local.Minute) % calendar.IntervalMinutes == 0 && local.Second == 0;
+            return start <= now ? SlotCheck.InThePast
+                : onBeat ? SlotCheck.OutsideOpeningHours
+                : SlotCheck.NotOnSlotBoundary;
         }
         if (cell.State != SlotState.Closed)
         {

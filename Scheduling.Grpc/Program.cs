@@ -32,6 +32,7 @@ builder.Services.AddOptions<HoldOptions>()
     .ValidateOnStart();
 builder.Services.AddSingleton<SlotHolds>();
 builder.Services.AddSingleton<QueueSnapshots>();
+builder.Services.AddMemoryCache();
 builder.Services.AddSingleton<BookingReplies>();
 builder.Services.AddScoped<AvailabilityQuery>();
 builder.Services.AddScoped<HoldCommands>();

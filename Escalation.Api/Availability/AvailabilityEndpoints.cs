@@ -44,21 +44,20 @@ internal static class AvailabilityEndpoints
             Lang = lang ?? "",
         }, cancellationToken: cancellationToken);
 
-        return TypedResults.Ok(new AvailabilityResponse(
-            reply.QueueId,
-            reply.TimeZone,
-            reply.IntervalMinutes,
-            [.. reply.Slots.Select(s => new SlotResponse(
-                s.Start.ToDateTime(),
-                s.End.ToDateTime(),
-                s.Capacity,
-                s.Remaining,
-                s.Status switch
+        var interval = TimeSpan.FromMinutes(reply.IntervalMinutes);
+        var slots = new SlotResponse[reply.Starts.Count];
+        for (var i = 0; i < slots.Length; i++)
+        {
+            var slotStart = DateTime.UnixEpoch.AddSeconds(reply.Starts[i]);
+            slots[i] = new SlotResponse(slotStart, slotStart + interval, reply.Capacity, reply.Remaining[i],
+                reply.Statuses[i] switch
                 {
                     SlotStatus.Open => "open",
                     SlotStatus.Full => "full",
                     _ => "closed",
                 },
-                s.EstimatedWaitMinutes))]));
+                reply.EstimatedWaitMinutes[i]);
+        }
+        return TypedResults.Ok(new AvailabilityResponse(reply.QueueId, reply.TimeZone, reply.IntervalMinutes, slots));
     }
 }

@@ -87,6 +87,12 @@ internal sealed class AdminService(SchedulingDbContext db, QueueSnapshots snapsh
             group.Agents = agents;
         }
         await db.SaveChangesAsync(context.CancellationToken);
+        var queues = await db.Queues.Where(q => q.TenantId == request.TenantId && q.AgentGroupId == request.Id)
+            .Select(q => q.Id).ToListAsync(context.CancellationToken);
+        foreach (var queueId in queues)
+        {
+            await snapshots.SetupChangedAsync(request.TenantId, queueId);
+        }
         return new PutAgentGroupReply { Id = request.Id, Agents = agents.Count };
     }
 
@@ -119,7 +125,7 @@ internal sealed class AdminService(SchedulingDbContext db, QueueSnapshots snapsh
         }
         QueueConfigMapping.Apply(config, queue);
         await db.SaveChangesAsync(context.CancellationToken);
-        await snapshots.InvalidateAsync(request.TenantId, queue.Id);
+        await snapshots.SetupChangedAsync(request.TenantId, queue.Id);
         return QueueConfigMapping.ToMessage(queue);
     }
 

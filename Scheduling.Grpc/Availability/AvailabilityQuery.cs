@@ -1,6 +1,6 @@
 using System.Globalization;
-using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Microsoft.Extensions.Caching.Memory;
 using NodaTime;
 using NodaTime.Text;
 using VideoEngager.Scheduling.V1;
@@ -9,7 +9,7 @@ using VideoEngager.Scheduling.Validation;
 namespace VideoEngager.Scheduling.Availability;
 
 /// <summary>Answers a queue's calendar for a range of local days.</summary>
-internal sealed class AvailabilityQuery(QueueSnapshots snapshots, TimeProvider clock)
+internal sealed class AvailabilityQuery(QueueSnapshots snapshots, IMemoryCache answers, TimeProvider clock)
 {
     public const int DefaultDays = 14;
     public const int MaxDays = 31;
@@ -45,55 +45,49 @@ internal sealed class AvailabilityQuery(QueueSnapshots snapshots, TimeProvider c
         }
         violations.ThrowIfAny();
 
-        var (snapshot, holds) = await snapshots.GetAsync(request.TenantId, request.QueueId, cancellationToken);
-        if (snapshot is null)
+        var (setup, seats) = await snapshots.GetCalendarStateAsync(request.TenantId, request.QueueId, cancellationToken);
+        if (setup is null)
         {
             throw new RpcException(new Grpc.Core.Status(StatusCode.NotFound, $"Queue '{request.QueueId}' was not found."));
         }
 
-        var queue = snapshot.Queue;
         var now = Instant.FromDateTimeOffset(clock.GetUtcNow());
-        var firstDay = startDate ?? now.InZone(snapshot.Calendar.Zone).Date;
-        var slots = AvailabilityCalculator.Compute(snapshot.Calendar, firstDay, days, now, SeatsTaken(snapshot.Booked, holds));
+        var firstDay = startDate ?? now.InZone(setup.Calendar.Zone).Date;
+        // The same calendar, for the same versions within the same second, is the same answer.
+        var state = (setup.Version, seats.Version, Second: now.ToUnixTimeSeconds());
+        var cacheKey = (request.TenantId, request.QueueId, firstDay, days);
+        if (setup.Version >= 0 && seats.Version >= 0
+            && answers.TryGetValue(cacheKey, out CachedAnswer? cached) && cached!.State == state)
+        {
+            return cached.Reply;
+        }
 
+        var slots = AvailabilityCalculator.Compute(setup.Calendar, firstDay, days, now, seats.TakenAt(now));
         var reply = new GetAvailabilityReply
         {
-            QueueId = queue.Id,
-            TimeZone = queue.TimeZone,
-            IntervalMinutes = queue.IntervalMinutes,
+            QueueId = setup.Queue.Id,
+            TimeZone = setup.Queue.TimeZone,
+            IntervalMinutes = setup.Queue.IntervalMinutes,
+            Capacity = setup.Queue.Capacity,
         };
-        reply.Slots.AddRange(slots.Select(ToMessage));
+        foreach (var slot in slots)
+        {
+            reply.Starts.Add(slot.Start.ToUnixTimeSeconds());
+            reply.Remaining.Add(slot.Remaining);
+            reply.Statuses.Add(ToStatus(slot.State));
+            reply.EstimatedWaitMinutes.Add(slot.EstimatedWaitMinutes);
+        }
+        answers.Set(cacheKey, new CachedAnswer(state, reply), new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(1) });
         return reply;
     }
 
-    internal static IReadOnlyDictionary<Instant, int> SeatsTaken(
-        IReadOnlyDictionary<Instant, int> booked, IReadOnlyDictionary<Instant, int> holds)
-    {
-        if (holds.Count == 0)
-        {
-            return booked;
-        }
-        var taken = new Dictionary<Instant, int>(booked);
-        foreach (var (slot, count) in holds)
-        {
-            taken[slot] = taken.GetValueOrDefault(slot) + count;
-        }
-        return taken;
-    }
+    private sealed record CachedAnswer((long Setup, long Seats, long Second) State, GetAvailabilityReply Reply);
 
-    private static Slot ToMessage(CalendarSlot slot) => new()
+    private static SlotStatus ToStatus(SlotState state) => state switch
     {
-        Start = Timestamp.FromDateTimeOffset(slot.Start.ToDateTimeOffset()),
-        End = Timestamp.FromDateTimeOffset(slot.End.ToDateTimeOffset()),
-        Capacity = slot.Capacity,
-        Remaining = slot.Remaining,
-        Status = slot.State switch
-        {
-            SlotState.Open => SlotStatus.Open,
-            SlotState.Full => SlotStatus.Full,
-            _ => SlotStatus.Closed,
-        },
-        EstimatedWaitMinutes = slot.EstimatedWaitMinutes,
+        SlotState.Open => SlotStatus.Open,
+        SlotState.Full => SlotStatus.Full,
+        _ => SlotStatus.Closed,
     };
 
     private static bool IsKnownCulture(string name)

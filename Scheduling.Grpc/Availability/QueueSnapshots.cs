@@ -8,69 +8,96 @@ using VideoEngager.Scheduling.Queues;
 
 namespace VideoEngager.Scheduling.Availability;
 
-/// <summary>A queue's configuration and its booked seats per slot, as of one version.</summary>
-internal sealed record QueueSnapshot(long Version, Queue Queue, QueueCalendar Calendar, IReadOnlyDictionary<Instant, int> Booked);
+/// <summary>A queue's configuration and agents, as of one configuration version.</summary>
+internal sealed record QueueSetup(long Version, Queue Queue, QueueCalendar Calendar, IReadOnlyList<Agent> Agents);
+
+/// <summary>A queue's taken seats, as of one seats version: bookings per slot and live holds with their expiry.</summary>
+internal sealed record SeatsSnapshot(
+    long Version, IReadOnlyDictionary<Instant, int> Booked, IReadOnlyList<(Instant Slot, Instant ExpiresAt)> Holds)
+{
+    public static SeatsSnapshot Empty { get; } = new(-1, new Dictionary<Instant, int>(), []);
+
+    /// <summary>Bookings plus holds still live at <paramref name="now"/>, per slot start.</summary>
+    public IReadOnlyDictionary<Instant, int> TakenAt(Instant now)
+    {
+        if (Holds.Count == 0)
+        {
+            return Booked;
+        }
+        var taken = new Dictionary<Instant, int>(Booked);
+        foreach (var (slot, expiresAt) in Holds)
+        {
+            if (expiresAt > now)
+            {
+                taken[slot] = taken.GetValueOrDefault(slot) + 1;
+            }
+        }
+        return taken;
+    }
+}
 
 /// <summary>
-/// Keeps each queue's snapshot in memory so a calendar is answered without scanning bookings. Every booking change
-/// bumps the queue's version in Redis after it commits; a reader whose cached version differs reloads, so no
-/// replica shows a taken seat as free once the booking has been answered. Without Redis every read goes to the
-/// database.
+/// Keeps each queue's setup and taken seats in memory so a calendar is answered without scanning bookings. Two
+/// versions per queue live in Redis: one bumped by configuration changes, one by every seat change (booking, cancel,
+/// reschedule, hold) after it commits. A reader compares both in one round trip and reloads what moved, so no replica
+/// shows a taken seat as free once the change has been answered. Without Redis every read goes to the stores.
 /// </summary>
 internal sealed class QueueSnapshots(
     IServiceScopeFactory scopes, IConnectionMultiplexer redis, SlotHolds holds, TimeProvider clock, ILogger<QueueSnapshots> logger)
 {
-    private readonly ConcurrentDictionary<(string TenantId, string QueueId), QueueSnapshot> _cache = new();
+    private readonly ConcurrentDictionary<(string TenantId, string QueueId), QueueSetup> _setups = new();
+    private readonly ConcurrentDictionary<(string TenantId, string QueueId), SeatsSnapshot> _seats = new();
 
-    /// <returns>The snapshot (null for an unknown queue) and the live holds per slot.</returns>
-    public async Task<(QueueSnapshot? Snapshot, IReadOnlyDictionary<Instant, int> Holds)> GetAsync(
+    public async Task<QueueSetup?> GetSetupAsync(string tenantId, string queueId, CancellationToken cancellationToken)
+    {
+        var version = await ReadVersionsAsync(SetupKey(tenantId, queueId));
+        return await SetupAsync(tenantId, queueId, version?[0], cancellationToken);
+    }
+
+    /// <returns>The setup (null for an unknown queue) and the seats taken in it.</returns>
+    public async Task<(QueueSetup? Setup, SeatsSnapshot Seats)> GetCalendarStateAsync(
         string tenantId, string queueId, CancellationToken cancellationToken)
     {
-        long? version = null;
-        IReadOnlyDictionary<Instant, int> liveHolds = new Dictionary<Instant, int>();
-        try
+        var versions = await ReadVersionsAsync(SetupKey(tenantId, queueId), SeatsKey(tenantId, queueId));
+        var setup = await SetupAsync(tenantId, queueId, versions?[0], cancellationToken);
+        if (setup is null)
         {
-            var versionTask = redis.GetDatabase().StringGetAsync(VersionKey(tenantId, queueId));
-            var holdsTask = holds.CountLiveAsync(tenantId, queueId);
-            version = (long?)await versionTask ?? 0;
-            liveHolds = await holdsTask;
+            return (null, SeatsSnapshot.Empty);
         }
-        catch (RedisException e)
-        {
-            SchedulingLog.RedisUnavailable(logger, e.GetType().Name);
-        }
-
         var key = (tenantId, queueId);
-        if (version is { } current && _cache.TryGetValue(key, out var cached) && cached.Version == current)
+        if (versions?[1] is { } current && _seats.TryGetValue(key, out var cached) && cached.Version == current)
         {
-            return (cached, liveHolds);
+            return (setup, cached);
         }
-
-        var snapshot = await LoadAsync(tenantId, queueId, version ?? -1, cancellationToken);
-        if (snapshot is not null && version is not null)
+        var seats = await LoadSeatsAsync(tenantId, queueId, versions?[1] ?? -1, cancellationToken);
+        if (versions is not null)
         {
-            _cache[key] = snapshot;
+            _seats[key] = seats;
         }
-        return (snapshot, liveHolds);
+        return (setup, seats);
     }
 
-    /// <summary>Called after a booking change commits.</summary>
-    public async Task InvalidateAsync(string tenantId, string queueId)
+    /// <summary>Called after a booking or hold change commits.</summary>
+    public Task SeatsChangedAsync(string tenantId, string queueId)
     {
-        _cache.TryRemove((tenantId, queueId), out _);
-        try
-        {
-            await redis.GetDatabase().StringIncrementAsync(VersionKey(tenantId, queueId));
-        }
-        catch (RedisException e)
-        {
-            // Other replicas keep a stale snapshot until Redis is back; the database still refuses overbooking.
-            SchedulingLog.RedisUnavailable(logger, e.GetType().Name);
-        }
+        _seats.TryRemove((tenantId, queueId), out _);
+        return BumpAsync(SeatsKey(tenantId, queueId));
     }
 
-    private async Task<QueueSnapshot?> LoadAsync(string tenantId, string queueId, long version, CancellationToken cancellationToken)
+    /// <summary>Called after the queue's configuration or its agent group changes.</summary>
+    public Task SetupChangedAsync(string tenantId, string queueId)
     {
+        _setups.TryRemove((tenantId, queueId), out _);
+        return BumpAsync(SetupKey(tenantId, queueId));
+    }
+
+    private async Task<QueueSetup?> SetupAsync(string tenantId, string queueId, long? version, CancellationToken cancellationToken)
+    {
+        var key = (tenantId, queueId);
+        if (version is { } current && _setups.TryGetValue(key, out var cached) && cached.Version == current)
+        {
+            return cached;
+        }
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SchedulingDbContext>();
         var queue = await db.Queues.AsNoTracking()
@@ -79,13 +106,75 @@ internal sealed class QueueSnapshots(
         {
             return null;
         }
+        var agents = queue.AgentGroupId is null
+            ? null
+            : await db.AgentGroups.AsNoTracking()
+                .Where(g => g.TenantId == tenantId && g.Id == queue.AgentGroupId)
+                .Select(g => g.Agents)
+                .SingleOrDefaultAsync(cancellationToken);
+        var setup = new QueueSetup(version ?? -1, queue, QueueCalendar.For(queue), agents ?? []);
+        if (version is not null)
+        {
+            _setups[key] = setup;
+        }
+        return setup;
+    }
+
+    private async Task<SeatsSnapshot> LoadSeatsAsync(string tenantId, string queueId, long version, CancellationToken cancellationToken)
+    {
+        var liveHolds = await ListHoldsAsync(tenantId, queueId);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SchedulingDbContext>();
         // Slots that started more than a day ago can no longer appear in a calendar.
         var from = clock.GetUtcNow().AddDays(-1);
         var booked = await db.SlotInventory.AsNoTracking()
             .Where(s => s.TenantId == tenantId && s.QueueId == queueId && s.SlotStart >= from && s.Booked > 0)
             .ToDictionaryAsync(s => Instant.FromDateTimeOffset(s.SlotStart), s => s.Booked, cancellationToken);
-        return new QueueSnapshot(version, queue, QueueCalendar.For(queue), booked);
+        return new SeatsSnapshot(version, booked, liveHolds);
     }
 
-    private static string VersionKey(string tenantId, string queueId) => $"ve:availability-version:{{{tenantId}:{queueId}}}";
+    private async Task<IReadOnlyList<(Instant Slot, Instant ExpiresAt)>> ListHoldsAsync(string tenantId, string queueId)
+    {
+        try
+        {
+            return await holds.ListLiveAsync(tenantId, queueId);
+        }
+        catch (RedisException e)
+        {
+            SchedulingLog.RedisUnavailable(logger, e.GetType().Name);
+            return [];
+        }
+    }
+
+    /// <returns>The versions (0 when never bumped), or null when Redis cannot say: then nothing is cached.</returns>
+    private async Task<long[]?> ReadVersionsAsync(params RedisKey[] keys)
+    {
+        try
+        {
+            var values = await redis.GetDatabase().StringGetAsync(keys);
+            return [.. values.Select(v => (long?)v ?? 0)];
+        }
+        catch (RedisException e)
+        {
+            SchedulingLog.RedisUnavailable(logger, e.GetType().Name);
+            return null;
+        }
+    }
+
+    private async Task BumpAsync(string key)
+    {
+        try
+        {
+            await redis.GetDatabase().StringIncrementAsync(key);
+        }
+        catch (RedisException e)
+        {
+            // Other replicas keep a stale snapshot until Redis is back; the database still refuses overbooking.
+            SchedulingLog.RedisUnavailable(logger, e.GetType().Name);
+        }
+    }
+
+    private static string SetupKey(string tenantId, string queueId) => $"ve:queue-version:{{{tenantId}:{queueId}}}";
+
+    private static string SeatsKey(string tenantId, string queueId) => $"ve:seats-version:{{{tenantId}:{queueId}}}";
 }

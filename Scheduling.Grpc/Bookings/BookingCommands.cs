@@ -37,28 +37,25 @@ internal sealed class BookingCommands(
         {
             violations.Add("queueId", "A queue id is required.").ThrowIfAny();
         }
-        var (snapshot, liveHolds) = await snapshots.GetAsync(request.TenantId, request.QueueId, cancellationToken);
-        if (snapshot is null)
-        {
-            throw BookingErrors.NotFound($"Queue '{request.QueueId}'");
-        }
+        var setup = await snapshots.GetSetupAsync(request.TenantId, request.QueueId, cancellationToken)
+            ?? throw BookingErrors.NotFound($"Queue '{request.QueueId}'");
 
         var now = clock.GetUtcNow();
-        var queue = snapshot.Queue;
+        var queue = setup.Queue;
         var visitor = VisitorValidation.Validate(
             request.Visitor, QueueRegion.ForTimeZone(queue.TimeZone), options.Value.SupportedLanguages, violations);
-        BookingRequestValidation.CheckTime(request, snapshot.Calendar, Instant.FromDateTimeOffset(now), violations);
+        BookingRequestValidation.CheckTime(request, setup.Calendar, Instant.FromDateTimeOffset(now), violations);
         BookingRequestValidation.CheckRouting(request, options.Value.MaxAttributesBytes, violations);
         var slot = request.DesiredTimeNow ? now : request.ScheduledTime!.ToDateTimeOffset();
         var hold = await FindHoldAsync(request, queue, slot, violations);
         violations.ThrowIfAny();
 
         // Seats other visitors hold are kept for them; the database guard applies either way.
-        var heldByOthers = liveHolds.GetValueOrDefault(Instant.FromDateTimeOffset(slot)) - (hold is null ? 0 : 1);
+        var heldByOthers = request.DesiredTimeNow ? 0 : await LiveHoldsAsync(queue, slot) - (hold is null ? 0 : 1);
         var seatLimit = queue.Capacity - Math.Max(0, heldByOthers);
 
         var booking = NewBooking(request, queue, visitor!, slot, now);
-        var agents = await AgentsOfAsync(queue, cancellationToken);
+        var agents = setup.Agents;
         try
         {
             await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
@@ -100,17 +97,23 @@ internal sealed class BookingCommands(
         return replies.For(booking);
     }
 
-    public async Task<BookingReply> GetAsync(BookingRef reference, CancellationToken cancellationToken)
+    public async Task<BookingReply> GetAsync(BookingRef reference, CancellationToken cancellationToken) =>
+        replies.For(await FindAsync(reference, cancellationToken));
+
+    private async Task<Booking> FindAsync(BookingRef reference, CancellationToken cancellationToken)
     {
         var booking = await db.Bookings.AsNoTracking().SingleOrDefaultAsync(b => b.Id == reference.BookingId, cancellationToken);
         return booking is not null && AccessToken.Matches(booking.ManageToken, reference.Token)
-            ? replies.For(booking)
+            ? booking
             : throw BookingErrors.NotFound("Booking");
     }
 
     public async Task<BookingReply> CancelAsync(BookingRef reference, CancellationToken cancellationToken)
     {
-        Queue? queue = null;
+        var current = await FindAsync(reference, cancellationToken);
+        var setup = await snapshots.GetSetupAsync(current.TenantId, current.QueueId, cancellationToken)
+            ?? throw BookingErrors.NotFound($"Queue '{current.QueueId}'");
+        var changed = false;
         var booking = await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
         {
             db.ChangeTracker.Clear();
@@ -120,7 +123,6 @@ internal sealed class BookingCommands(
             {
                 return booking;
             }
-            queue = await db.Queues.AsNoTracking().SingleAsync(q => q.TenantId == booking.TenantId && q.Id == booking.QueueId, ct);
             var now = clock.GetUtcNow();
             booking.Status = BookingStatus.Cancelled;
             booking.Sequence++; // a CANCEL must carry a higher SEQUENCE than the last REQUEST
@@ -129,30 +131,27 @@ internal sealed class BookingCommands(
             {
                 await ReleaseSeatAsync(booking.TenantId, booking.QueueId, booking.ScheduledTime, ct);
             }
-            await AddOutboxAsync(OutboxPlanner.ForCancelled(booking, queue.Flags, await AgentsOfAsync(queue, ct), now), ct);
+            await AddOutboxAsync(OutboxPlanner.ForCancelled(booking, setup.Queue.Flags, setup.Agents, now), ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
+            changed = true;
             return booking;
         }, cancellationToken);
 
-        if (queue is not null)
+        if (changed)
         {
             SchedulingLog.BookingCancelled(logger, booking.Id);
-            await AfterCommitAsync(queue, hold: null);
+            await AfterCommitAsync(setup.Queue, hold: null);
         }
         return replies.For(booking);
     }
 
     public async Task<BookingReply> RescheduleAsync(RescheduleBookingRequest request, CancellationToken cancellationToken)
     {
-        var current = await db.Bookings.AsNoTracking().SingleOrDefaultAsync(b => b.Id == request.BookingId, cancellationToken);
-        if (current is null || !AccessToken.Matches(current.ManageToken, request.Token))
-        {
-            throw BookingErrors.NotFound("Booking");
-        }
-        var (snapshot, liveHolds) = await snapshots.GetAsync(current.TenantId, current.QueueId, cancellationToken)
-            is ({ } s, var h) ? (s, h) : throw BookingErrors.NotFound($"Queue '{current.QueueId}'");
-        var queue = snapshot.Queue;
+        var current = await FindAsync(new BookingRef { BookingId = request.BookingId, Token = request.Token }, cancellationToken);
+        var setup = await snapshots.GetSetupAsync(current.TenantId, current.QueueId, cancellationToken)
+            ?? throw BookingErrors.NotFound($"Queue '{current.QueueId}'");
+        var queue = setup.Queue;
 
         var violations = new FieldViolations();
         if (request.ScheduledTime is null)
@@ -162,13 +161,13 @@ internal sealed class BookingCommands(
         else
         {
             BookingRequestValidation.CheckSlot(
-                Instant.FromDateTimeOffset(request.ScheduledTime.ToDateTimeOffset()), snapshot.Calendar,
+                Instant.FromDateTimeOffset(request.ScheduledTime.ToDateTimeOffset()), setup.Calendar,
                 Instant.FromDateTimeOffset(clock.GetUtcNow()), violations);
         }
         violations.ThrowIfAny();
         var newSlot = request.ScheduledTime!.ToDateTimeOffset();
-        var seatLimit = queue.Capacity - liveHolds.GetValueOrDefault(Instant.FromDateTimeOffset(newSlot));
-        var agents = await AgentsOfAsync(queue, cancellationToken);
+        var seatLimit = queue.Capacity - await LiveHoldsAsync(queue, newSlot);
+        var agents = setup.Agents;
 
         var booking = await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
         {
@@ -247,15 +246,18 @@ internal sealed class BookingCommands(
             : throw BookingErrors.NotFound("Booking");
     }
 
-    private async Task<IReadOnlyList<Agent>> AgentsOfAsync(Queue queue, CancellationToken ct)
+    /// <summary>Live holds on the slot; none when Redis cannot say, since the database is the guard.</summary>
+    private async Task<int> LiveHoldsAsync(Queue queue, DateTimeOffset slot)
     {
-        if (queue.AgentGroupId is null)
+        try
         {
-            return [];
+            return await holds.CountLiveAsync(queue.TenantId, queue.Id, Instant.FromDateTimeOffset(slot));
         }
-        var group = await db.AgentGroups.AsNoTracking()
-            .SingleOrDefaultAsync(g => g.TenantId == queue.TenantId && g.Id == queue.AgentGroupId, ct);
-        return group?.Agents ?? [];
+        catch (RedisException e)
+        {
+            SchedulingLog.RedisUnavailable(logger, e.GetType().Name);
+            return 0;
+        }
     }
 
     private async Task<BookingReply?> FindReplayAsync(CreateBookingRequest request, CancellationToken ct)
@@ -314,7 +316,7 @@ internal sealed class BookingCommands(
                 SchedulingLog.RedisUnavailable(logger, e.GetType().Name); // it expires by itself
             }
         }
-        await snapshots.InvalidateAsync(queue.TenantId, queue.Id);
+        await snapshots.SeatsChangedAsync(queue.TenantId, queue.Id);
     }
 
     private static Booking NewBooking(CreateBookingRequest request, Queue queue, ValidVisitor visitor, DateTimeOffset slot, DateTimeOffset now) => new()

@@ -28,16 +28,16 @@ internal sealed class HoldCommands(
         }
         violations.ThrowIfAny();
 
-        var (snapshot, _) = await snapshots.GetAsync(request.TenantId, request.QueueId, cancellationToken);
-        if (snapshot is null)
+        var setup = await snapshots.GetSetupAsync(request.TenantId, request.QueueId, cancellationToken);
+        if (setup is null)
         {
             throw BookingErrors.NotFound($"Queue '{request.QueueId}'");
         }
         var start = request.Start!.ToDateTimeOffset();
-        var check = SlotChecks.Check(snapshot.Calendar, Instant.FromDateTimeOffset(start), Instant.FromDateTimeOffset(clock.GetUtcNow()));
+        var check = SlotChecks.Check(setup.Calendar, Instant.FromDateTimeOffset(start), Instant.FromDateTimeOffset(clock.GetUtcNow()));
         if (check != SlotCheck.Bookable)
         {
-            violations.Add("start", SlotChecks.Describe(check, snapshot.Calendar).Replace("Scheduled time", "Start", StringComparison.Ordinal));
+            violations.Add("start", SlotChecks.Describe(check, setup.Calendar).Replace("Scheduled time", "Start", StringComparison.Ordinal));
         }
         violations.ThrowIfAny();
 
@@ -48,7 +48,7 @@ internal sealed class HoldCommands(
         SlotHold? hold;
         try
         {
-            hold = await holds.TryTakeAsync(request.TenantId, request.QueueId, Instant.FromDateTimeOffset(start), snapshot.Queue.Capacity - booked);
+            hold = await holds.TryTakeAsync(request.TenantId, request.QueueId, Instant.FromDateTimeOffset(start), setup.Queue.Capacity - booked);
         }
         catch (RedisException e)
         {
@@ -59,7 +59,7 @@ internal sealed class HoldCommands(
         {
             throw BookingErrors.Refused(BookingErrors.SlotFull, "The slot is full.");
         }
-        await snapshots.InvalidateAsync(request.TenantId, request.QueueId);
+        await snapshots.SeatsChangedAsync(request.TenantId, request.QueueId);
         return new HoldSlotReply { HoldId = hold.HoldId, ExpiresAt = Timestamp.FromDateTimeOffset(hold.ExpiresAt.ToDateTimeOffset()) };
     }
 
@@ -70,6 +70,7 @@ internal sealed class HoldCommands(
             var hold = await holds.FindAsync(request.TenantId, request.HoldId)
                 ?? throw BookingErrors.NotFound("Hold");
             await holds.ReleaseAsync(hold);
+            await snapshots.SeatsChangedAsync(hold.TenantId, hold.QueueId);
             return new ReleaseHoldReply { Released = true };
         }
         catch (RedisException e)

@@ -79,24 +79,27 @@ internal sealed class SlotHolds(IConnectionMultiplexer redis, IOptions<HoldOptio
         return await removed | await deleted;
     }
 
-    /// <summary>Live holds per slot start for a queue.</summary>
-    public async Task<Dictionary<Instant, int>> CountLiveAsync(string tenantId, string queueId)
+    /// <summary>Live holds of a queue: each one's slot start and expiry.</summary>
+    public async Task<IReadOnlyList<(Instant Slot, Instant ExpiresAt)>> ListLiveAsync(string tenantId, string queueId)
     {
-        var members = await Db.SortedSetRangeByScoreAsync(
+        var members = await Db.SortedSetRangeByScoreWithScoresAsync(
             QueueKey(tenantId, queueId), clock.GetUtcNow().ToUnixTimeMilliseconds(), double.PositiveInfinity);
-        var counts = new Dictionary<Instant, int>();
+        var live = new List<(Instant, Instant)>(members.Length);
         foreach (var member in members)
         {
-            var text = member.ToString();
+            var text = member.Element.ToString();
             var separator = text.IndexOf(':', StringComparison.Ordinal);
             if (separator > 0 && long.TryParse(text.AsSpan(0, separator), NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds))
             {
-                var slot = Instant.FromUnixTimeSeconds(seconds);
-                counts[slot] = counts.GetValueOrDefault(slot) + 1;
+                live.Add((Instant.FromUnixTimeSeconds(seconds), Instant.FromUnixTimeMilliseconds((long)member.Score)));
             }
         }
-        return counts;
+        return live;
     }
+
+    /// <summary>Live holds on one slot.</summary>
+    public async Task<int> CountLiveAsync(string tenantId, string queueId, Instant slot) =>
+        (await ListLiveAsync(tenantId, queueId)).Count(h => h.Slot == slot);
 
     private static string Member(SlotHold hold) => $"{hold.SlotStart.ToUnixTimeSeconds()}:{hold.HoldId}";
 

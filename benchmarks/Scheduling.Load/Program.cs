@@ -52,8 +52,8 @@ var availability = new GetAvailabilityRequest
     TenantId = tenantId, QueueId = "BENCH-Q", Days = 14,
     StartDate = today.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
 };
-var slots = (await scheduling.GetAvailabilityAsync(availability)).Slots;
-Console.WriteLine($"Availability answers {slots.Count} slots; {slots.Sum(s => s.Capacity - s.Remaining)} seats taken.");
+var calendarReply = await scheduling.GetAvailabilityAsync(availability);
+Console.WriteLine($"Availability answers {calendarReply.Starts.Count} slots; {calendarReply.Remaining.Sum(r => calendarReply.Capacity - r)} seats taken.");
 
 async Task<bool> Ping(int _) { await scheduling.PingAsync(new PingRequest()); return true; }
 async Task<bool> Availability(int _) { await scheduling.GetAvailabilityAsync(availability); return true; }

@@ -24,6 +24,9 @@ public sealed class OutboxMessage
     public DateTimeOffset? ProcessedAt { get; set; }
     public int Attempts { get; set; }
     public string? LastError { get; set; }
+
+    /// <summary>Set when the consumer gave up after its bounded attempts (a permanent error or too many retries).</summary>
+    public DateTimeOffset? FailedAt { get; set; }
 }
 
 public static class OutboxChannels

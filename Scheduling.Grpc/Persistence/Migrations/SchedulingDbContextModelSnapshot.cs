@@ -243,6 +243,10 @@ namespace VideoEngager.Scheduling.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("due_at");
 
+                    b.Property<DateTimeOffset?>("FailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("failed_at");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(64)

@@ -59,3 +59,4 @@ app.MapBookingEndpoints();
 app.MapAdminEndpoints();
 
 app.Run();
+public partial class Program;

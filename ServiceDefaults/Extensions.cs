@@ -89,8 +89,10 @@ public static class ServiceDefaultsExtensions
     /// <summary>Maps <c>/health</c> (every check: ready to serve) and <c>/alive</c> (the process answers).</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks(HealthEndpointPath);
-        app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions { Predicate = r => r.Tags.Contains("live") });
+        // Probes come from the orchestrator's own address; they must never be rate limited away.
+        app.MapHealthChecks(HealthEndpointPath).DisableRateLimiting();
+        app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions { Predicate = r => r.Tags.Contains("live") })
+            .DisableRateLimiting();
         return app;
     }
 }

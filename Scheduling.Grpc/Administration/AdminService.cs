@@ -16,10 +16,7 @@ internal sealed class AdminService(SchedulingDbContext db, QueueSnapshots snapsh
     public override async Task<CreateTenantReply> CreateTenant(CreateTenantRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
-        if (!QueueConfigMapping.IdPattern().IsMatch(request.Id))
-        {
-            violations.Add("id", "An id is 1 to 64 letters, digits, '.', '_' or '-'.");
-        }
+        QueueConfigMapping.CheckId(request.Id, violations);
         if (request.Name.Trim().Length is 0 or > 200)
         {
             violations.Add("name", "Name must be 1 to 200 characters.");
@@ -58,10 +55,7 @@ internal sealed class AdminService(SchedulingDbContext db, QueueSnapshots snapsh
     public override async Task<PutAgentGroupReply> PutAgentGroup(PutAgentGroupRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
-        if (!QueueConfigMapping.IdPattern().IsMatch(request.Id))
-        {
-            violations.Add("id", "An id is 1 to 64 letters, digits, '.', '_' or '-'.");
-        }
+        QueueConfigMapping.CheckId(request.Id, violations);
         for (var i = 0; i < request.Agents.Count; i++)
         {
             if (request.Agents[i].Name.Trim().Length is 0 or > 200)

@@ -13,12 +13,17 @@ internal static partial class QueueConfigMapping
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")]
     public static partial Regex IdPattern();
 
-    public static void Validate(QueueConfig config, FieldViolations violations)
+    public static void CheckId(string id, FieldViolations violations)
     {
-        if (!IdPattern().IsMatch(config.Id))
+        if (!IdPattern().IsMatch(id))
         {
             violations.Add("id", "An id is 1 to 64 letters, digits, '.', '_' or '-'.");
         }
+    }
+
+    public static void Validate(QueueConfig config, FieldViolations violations)
+    {
+        CheckId(config.Id, violations);
         if (config.Name.Trim().Length is 0 or > 200)
         {
             violations.Add("name", "Name must be 1 to 200 characters.");

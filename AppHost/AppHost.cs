@@ -44,4 +44,12 @@ var api = builder.AddProject<Projects.Escalation_Api>(ResourceNames.EscalationAp
 // Booking answers carry links to the public edge.
 scheduling.WithEnvironment("Booking__PublicBaseUrl", api.GetEndpoint("http"));
 
+// Launch profiles are not used (ports come from here), so hand every service the AppHost's environment.
+foreach (var project in builder.Resources.OfType<ProjectResource>())
+{
+    builder.CreateResourceBuilder(project)
+        .WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Environment.EnvironmentName)
+        .WithEnvironment("DOTNET_ENVIRONMENT", builder.Environment.EnvironmentName);
+}
+
 builder.Build().Run();

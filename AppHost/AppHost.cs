@@ -12,19 +12,51 @@ var database = builder.AddVideoEngagerDatabase();
 var redis = builder.AddVideoEngagerRedis();
 var smtp = builder.AddSmtpCatcher();
 
-var genesys = builder.AddProject<Projects.Genesys_Emulator>(ResourceNames.Genesys, launchProfileName: null)
-    .WithHttpEndpoint(port: 5090, name: "http")
-    .WithHttpHealthCheck("/health");
+// A real Genesys Cloud org when a region is configured (its OAuth client must then be given as parameters);
+// otherwise the emulator, with the emulator's default client.
+var genesysRegion = builder.Configuration["Genesys:Region"] ?? builder.Configuration["Parameters:genesys-region"];
+var useEmulator = string.IsNullOrWhiteSpace(genesysRegion);
+var genesysClientId = useEmulator
+    ? builder.AddParameter("genesys-client-id", "local-client")
+    : builder.AddParameter("genesys-client-id");
+var genesysClientSecret = useEmulator
+    ? builder.AddParameter("genesys-client-secret", "local-secret", secret: true)
+    : builder.AddParameter("genesys-client-secret", secret: true);
+IResourceBuilder<ProjectResource>? genesys = null;
+if (useEmulator)
+{
+    genesys = builder.AddProject<Projects.Genesys_Emulator>(ResourceNames.Genesys, launchProfileName: null)
+        .WithHttpEndpoint(port: 5090, name: "http")
+        .WithHttpHealthCheck("/health")
+        // The emulator accepts whatever client the parameters name, so both ends always agree.
+        .WithEnvironment(async context =>
+        {
+            var clientId = await genesysClientId.Resource.GetValueAsync(context.CancellationToken);
+            context.EnvironmentVariables[$"OAuth__Clients__{clientId}"] = genesysClientSecret.Resource;
+        });
+}
 
 var scheduling = builder.AddProject<Projects.Scheduling_Grpc>(ResourceNames.SchedulingGrpc, launchProfileName: null)
     .WithReference(database).WaitFor(database)
     .WithReference(redis).WaitFor(redis)
-    .WithReference(genesys).WaitFor(genesys)
     .WithEnvironment("DemoTenant__WidgetKey", demoWidgetKey)
+    .WithEnvironment("Genesys__ClientId", genesysClientId)
+    .WithEnvironment("Genesys__ClientSecret", genesysClientSecret)
     .WithReplicas(builder.Configuration.GetValue("Scheduling:Replicas", 1))
     .WithHttpHealthCheck("/health", endpointName: "http");
+if (genesys is not null)
+{
+    // The emulator serves login and API from one address.
+    scheduling.WaitFor(genesys)
+        .WithEnvironment("Genesys__ApiBaseUrl", genesys.GetEndpoint("http"))
+        .WithEnvironment("Genesys__LoginBaseUrl", genesys.GetEndpoint("http"));
+}
+else
+{
+    scheduling.WithEnvironment("Genesys__Region", genesysRegion);
+}
 
-builder.AddProject<Projects.Notifier_Worker>(ResourceNames.NotifierWorker, launchProfileName: null)
+var notifier = builder.AddProject<Projects.Notifier_Worker>(ResourceNames.NotifierWorker, launchProfileName: null)
     .WithHttpEndpoint(name: "http")
     .WithReference(database)
     .WithReference(redis).WaitFor(redis)
@@ -32,6 +64,11 @@ builder.AddProject<Projects.Notifier_Worker>(ResourceNames.NotifierWorker, launc
     // Scheduling.Grpc owns the schema and migrates it before it reports healthy.
     .WaitFor(scheduling)
     .WaitFor(smtp)
+    // Jobs are claimed with SKIP LOCKED and a lease, so replicas share the outbox without sending twice.
+    .WithReplicas(builder.Configuration.GetValue("Notifier:Replicas", 1))
+    // The local catcher answers in milliseconds; while it is stopped its proxy accepts and then stays silent, so a
+    // short timeout makes an outage a quick retry instead of a 30-second stall per batch.
+    .WithEnvironment("Smtp__TimeoutSeconds", "10")
     .WithHttpHealthCheck("/health");
 
 var api = builder.AddProject<Projects.Escalation_Api>(ResourceNames.EscalationApi, launchProfileName: null)
@@ -43,6 +80,7 @@ var api = builder.AddProject<Projects.Escalation_Api>(ResourceNames.EscalationAp
 
 // Booking answers carry links to the public edge.
 scheduling.WithEnvironment("Booking__PublicBaseUrl", api.GetEndpoint("http"));
+notifier.WithEnvironment("Booking__PublicBaseUrl", api.GetEndpoint("http"));
 
 // Launch profiles are not used (ports come from here), so hand every service the AppHost's environment.
 foreach (var project in builder.Resources.OfType<ProjectResource>())

@@ -29,4 +29,28 @@ public static partial class NotifierLog
 
     [LoggerMessage(EventId = 3012, Level = LogLevel.Warning, Message = "SMS provider could not be reached ({Failure})")]
     public static partial void SmsFailed(ILogger logger, string failure, Exception exception);
+
+    [LoggerMessage(EventId = 3020, Level = LogLevel.Information, Message = "Outbox worker listening on channel {Channel}")]
+    public static partial void OutboxListening(ILogger logger, string channel);
+
+    [LoggerMessage(EventId = 3021, Level = LogLevel.Warning, Message = "Outbox loop failed; retrying in {Delay}")]
+    public static partial void OutboxLoopFailed(ILogger logger, TimeSpan delay, Exception exception);
+
+    [LoggerMessage(EventId = 3022, Level = LogLevel.Debug, Message = "Claimed {Count} outbox jobs")]
+    public static partial void OutboxClaimed(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 3023, Level = LogLevel.Information, Message = "Outbox job {JobId} ({Kind}) skipped: {Reason}")]
+    public static partial void OutboxSkipped(ILogger logger, long jobId, string kind, string reason);
+
+    [LoggerMessage(EventId = 3024, Level = LogLevel.Warning, Message = "Outbox job {JobId} ({Kind}) failed attempt {Attempt}: {Error}; next try at {RetryAt}")]
+    public static partial void OutboxRetry(ILogger logger, long jobId, string kind, int attempt, string error, DateTimeOffset retryAt);
+
+    [LoggerMessage(EventId = 3025, Level = LogLevel.Error, Message = "Outbox job {JobId} ({Kind}) parked as failed after {Attempts} attempts: {Error}")]
+    public static partial void OutboxParked(ILogger logger, long jobId, string kind, int attempts, string error);
+
+    [LoggerMessage(EventId = 3026, Level = LogLevel.Debug, Message = "Outbox job {JobId} ({Kind}) deferred until {Until}")]
+    public static partial void OutboxDeferred(ILogger logger, long jobId, string kind, DateTimeOffset until);
+
+    [LoggerMessage(EventId = 3027, Level = LogLevel.Information, Message = "Outbox job {JobId} ({Kind}) sent as {MessageId}")]
+    public static partial void OutboxSent(ILogger logger, long jobId, string kind, string messageId);
 }

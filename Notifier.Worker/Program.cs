@@ -1,5 +1,6 @@
 using VideoEngager;
 using VideoEngager.Notifier.Notifications;
+using VideoEngager.Notifier.Outbox;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -8,6 +9,7 @@ builder.AddServiceDefaults();
 builder.AddNpgsqlDataSource(ResourceNames.Database);
 builder.AddRedisClient(ResourceNames.Redis);
 builder.AddNotifications();
+builder.AddOutboxDelivery();
 
 var app = builder.Build();
 

@@ -4,6 +4,7 @@ using VideoEngager.Scheduling;
 using VideoEngager.Scheduling.Administration;
 using VideoEngager.Scheduling.Availability;
 using VideoEngager.Scheduling.Bookings;
+using VideoEngager.Scheduling.ContactCenter;
 using VideoEngager.Scheduling.Holds;
 using VideoEngager.Scheduling.Persistence;
 using VideoEngager.Scheduling.Tenancy;
@@ -37,6 +38,7 @@ builder.Services.AddSingleton<BookingReplies>();
 builder.Services.AddScoped<AvailabilityQuery>();
 builder.Services.AddScoped<HoldCommands>();
 builder.Services.AddScoped<BookingCommands>();
+builder.AddContactCenter();
 
 builder.Services.AddGrpc();
 builder.Services.AddGrpcHealthChecks();

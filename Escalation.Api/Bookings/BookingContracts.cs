@@ -20,9 +20,10 @@ public sealed record BookingCreatedResponse(
     string BookingId, string Status, DateTime ScheduledTime, string? CallbackId,
     string CustomerUrl, string IcsUrl, string ManageUrl);
 
+/// <param name="CallbackError">Why the contact center refused the callback, when <c>callbackStatus</c> is <c>failed</c>.</param>
 public sealed record BookingResponse(
     string BookingId, string Status, DateTime ScheduledTime, string? CallbackId, string CallbackStatus,
-    string CustomerUrl, string IcsUrl, string ManageUrl, string QueueId, int Sequence);
+    string CustomerUrl, string IcsUrl, string ManageUrl, string QueueId, int Sequence, string? CallbackError);
 
 public sealed record RescheduleRequest(string? ScheduledTime);
 

@@ -80,7 +80,7 @@ internal static class BookingMapping
 
     public static BookingResponse ToResponse(BookingReply reply) => new(
         reply.BookingId, reply.Status, reply.ScheduledTime.ToDateTime(), NullIfEmpty(reply.CallbackId), reply.CallbackStatus,
-        reply.CustomerUrl, reply.IcsUrl, reply.ManageUrl, reply.QueueId, reply.Sequence);
+        reply.CustomerUrl, reply.IcsUrl, reply.ManageUrl, reply.QueueId, reply.Sequence, NullIfEmpty(reply.CallbackError));
 
     /// <summary>The request as parsed, so formatting differences are not a different request.</summary>
     private static string Hash(CreateBookingRequest body) =>

@@ -5,6 +5,7 @@ using NodaTime;
 using Npgsql;
 using StackExchange.Redis;
 using VideoEngager.Scheduling.Availability;
+using VideoEngager.Scheduling.ContactCenter;
 using VideoEngager.Scheduling.Holds;
 using VideoEngager.Scheduling.Outbox;
 using VideoEngager.Scheduling.Persistence;
@@ -20,6 +21,7 @@ internal sealed class BookingCommands(
     QueueSnapshots snapshots,
     SlotHolds holds,
     BookingReplies replies,
+    CallbackDispatch callbacks,
     IOptions<BookingOptions> options,
     TimeProvider clock,
     ILogger<BookingCommands> logger)
@@ -94,6 +96,7 @@ internal sealed class BookingCommands(
 
         SchedulingLog.BookingCreated(logger, booking.Id, queue.Id, booking.ScheduledTime);
         await AfterCommitAsync(queue, hold);
+        await callbacks.DispatchWithinBudgetAsync(booking, cancellationToken);
         return replies.For(booking);
     }
 

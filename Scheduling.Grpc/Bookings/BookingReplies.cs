@@ -22,6 +22,7 @@ internal sealed class BookingReplies(IOptions<BookingOptions> options)
         QueueId = booking.QueueId,
         Sequence = booking.Sequence,
         Immediate = booking.Immediate,
+        CallbackError = booking.CallbackError ?? "",
     };
 
     /// <summary>The agent's room link: it travels in the callback's data and the agent invite, never to the visitor.</summary>

@@ -2,7 +2,8 @@ using System.Net;
 
 namespace VideoEngager.Integration.Tests;
 
-public sealed class ReplicatedBookingTests(ReplicatedAppHostFixture app) : IClassFixture<ReplicatedAppHostFixture>
+[Collection(ReplicatedCollection.Name)]
+public sealed class ReplicatedBookingTests(ReplicatedAppHostFixture app)
 {
     [Fact]
     public async Task Two_scheduling_replicas_still_give_exactly_three_bookings_of_fifty()

@@ -1,0 +1,181 @@
+using Microsoft.Extensions.Options;
+using MimeKit;
+using VideoEngager.Notifier.Email;
+using VideoEngager.Notifier.Notifications;
+using VideoEngager.Notifier.Sms;
+
+namespace VideoEngager.Notifier.Outbox;
+
+/// <summary>Claims one batch of due jobs, sends what is still wanted, and records each outcome.</summary>
+public sealed class OutboxDispatcher(
+    OutboxStore store,
+    EmailComposer composer,
+    IMailSender mailer,
+    ISmsSender sms,
+    OutboxMetrics metrics,
+    TimeProvider timeProvider,
+    IOptions<OutboxOptions> options,
+    IOptions<BookingLinkOptions> links,
+    ILogger<OutboxDispatcher> logger)
+{
+    /// <returns>How many jobs were claimed: a full batch means more may be waiting.</returns>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var now = timeProvider.GetUtcNow();
+        var rows = await store.ClaimAsync(now, settings.BatchSize, now + settings.Lease, cancellationToken);
+        if (rows.Count == 0)
+        {
+            return 0;
+        }
+        NotifierLog.OutboxClaimed(logger, rows.Count);
+
+        var bookings = await store.LoadBookingsAsync([.. rows.Select(r => r.BookingId).Distinct()], cancellationToken);
+        var outgoing = new List<(OutboxRow Row, MimeMessage Message)>();
+        foreach (var row in rows)
+        {
+            switch (Decide(row, bookings, now))
+            {
+                case OutboxDecision.Skip skip:
+                    await store.CompleteAsync(row.Id, timeProvider.GetUtcNow(), cancellationToken);
+                    metrics.Skipped(row.Kind);
+                    NotifierLog.OutboxSkipped(logger, row.Id, row.Kind, skip.Reason);
+                    break;
+                case OutboxDecision.Defer defer:
+                    await store.DeferAsync(row.Id, defer.Until, cancellationToken);
+                    NotifierLog.OutboxDeferred(logger, row.Id, row.Kind, defer.Until);
+                    break;
+                case OutboxDecision.Park park:
+                    await ParkAsync(row, park.Reason, countAttempt: false, cancellationToken);
+                    break;
+                case OutboxDecision.Send send:
+                    if (send.Sms)
+                    {
+                        await SendSmsAsync(send.Job, cancellationToken);
+                    }
+                    if (send.Email)
+                    {
+                        if (Compose(send.Job) is { } message)
+                        {
+                            outgoing.Add((row, message));
+                        }
+                        else
+                        {
+                            await ParkAsync(row, "The message could not be composed.", countAttempt: true, cancellationToken);
+                        }
+                    }
+                    else
+                    {
+                        await store.CompleteAsync(row.Id, timeProvider.GetUtcNow(), cancellationToken);
+                        metrics.Sent(row.Kind);
+                    }
+                    break;
+            }
+        }
+
+        if (outgoing.Count > 0)
+        {
+            await SendEmailsAsync(outgoing, settings, cancellationToken);
+        }
+        return rows.Count;
+    }
+
+    private async Task SendEmailsAsync(
+        List<(OutboxRow Row, MimeMessage Message)> outgoing, OutboxOptions settings, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<MailDelivery> deliveries;
+        try
+        {
+            deliveries = await mailer.SendAsync([.. outgoing.Select(o => o.Message)], cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Connecting failed (already logged by the mailer): nothing went out, every job waits for a retry.
+            var error = $"{exception.GetType().Name}: {exception.Message}";
+            deliveries = [.. outgoing.Select(o => new MailDelivery(o.Message.MessageId ?? string.Empty, DeliveryStatus.Failed, error))];
+        }
+
+        // The mailer answers in the order it was given; the sent state is committed only after the server accepted.
+        foreach (var ((row, _), delivery) in outgoing.Zip(deliveries))
+        {
+            var error = delivery.Detail ?? delivery.Status.ToString();
+            switch (delivery.Status)
+            {
+                case DeliveryStatus.Sent:
+                    await store.CompleteAsync(row.Id, timeProvider.GetUtcNow(), cancellationToken);
+                    metrics.Sent(row.Kind);
+                    NotifierLog.OutboxSent(logger, row.Id, row.Kind, delivery.MessageId);
+                    break;
+                case DeliveryStatus.Rejected:
+                    await ParkAsync(row, error, countAttempt: true, cancellationToken);
+                    break;
+                default:
+                    await RetryOrParkAsync(row, error, settings, cancellationToken);
+                    break;
+            }
+        }
+    }
+
+    private async Task RetryOrParkAsync(OutboxRow row, string error, OutboxOptions settings, CancellationToken cancellationToken)
+    {
+        var attempt = row.Attempts + 1;
+        if (attempt >= settings.MaxAttempts)
+        {
+            await ParkAsync(row, error, countAttempt: true, cancellationToken);
+            return;
+        }
+        var retryAt = timeProvider.GetUtcNow()
+            + Backoff.Delay(attempt, settings.RetryBaseDelay, settings.RetryMaxDelay, Random.Shared.NextDouble());
+        await store.RetryAsync(row.Id, retryAt, error, cancellationToken);
+        metrics.Retried(row.Kind);
+        NotifierLog.OutboxRetry(logger, row.Id, row.Kind, attempt, error, retryAt);
+    }
+
+    private async Task ParkAsync(OutboxRow row, string error, bool countAttempt, CancellationToken cancellationToken)
+    {
+        await store.ParkAsync(row.Id, timeProvider.GetUtcNow(), error, countAttempt, cancellationToken);
+        metrics.Parked(row.Kind);
+        NotifierLog.OutboxParked(logger, row.Id, row.Kind, row.Attempts + (countAttempt ? 1 : 0), error);
+    }
+
+    private OutboxDecision Decide(OutboxRow row, IReadOnlyDictionary<string, BookingRow> bookings, DateTimeOffset now)
+    {
+        if (!bookings.TryGetValue(row.BookingId, out var found))
+        {
+            return OutboxDecision.For(row, booking: null, now, sms.Enabled);
+        }
+        try
+        {
+            return OutboxDecision.For(row, BookingStates.From(found, links.Value.PublicBaseUrl), now, sms.Enabled);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            // Unreadable flags or agents would fail every attempt, and hold up the rest of the batch with them.
+            return new OutboxDecision.Park("The queue's flags or agent group could not be read.");
+        }
+    }
+
+    // Bad stored data (a link that is not http(s), an unparsable address) fails the same way on every attempt.
+    private MimeMessage? Compose(NotificationJob job)
+    {
+        try
+        {
+            return composer.Compose(job);
+        }
+        catch (Exception exception) when (exception is ArgumentException or FormatException)
+        {
+            return null;
+        }
+    }
+
+    private async Task SendSmsAsync(NotificationJob job, CancellationToken cancellationToken)
+    {
+        var phone = job.Booking.VisitorPhone;
+        if (phone is null)
+        {
+            return;
+        }
+        // The sender logs its own outcome; an SMS is never retried (see OutboxDecision), so the result stops here.
+        await sms.SendAsync(new SmsMessage(phone, NotificationContent.SmsReminder(job.Booking)), cancellationToken);
+    }
+}

@@ -1,0 +1,26 @@
+namespace VideoEngager.Notifier.Outbox;
+
+public static class OutboxExtensions
+{
+    /// <summary>
+    /// The outbox consumer: claims notification jobs written by Scheduling.Grpc and sends them. Needs
+    /// <c>AddNotifications()</c> and an <c>NpgsqlDataSource</c>.
+    /// </summary>
+    public static IHostApplicationBuilder AddOutboxDelivery(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<OutboxOptions>()
+            .BindConfiguration(OutboxOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<BookingLinkOptions>()
+            .BindConfiguration(BookingLinkOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<OutboxMetrics>();
+        services.AddSingleton<OutboxStore>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService<OutboxWorker>();
+        return builder;
+    }
+}

@@ -1,0 +1,43 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace VideoEngager.Notifier.Outbox;
+
+/// <summary>Section <c>Outbox</c>: how the worker claims, waits and retries notification jobs.</summary>
+public sealed class OutboxOptions : IValidatableObject
+{
+    public const string SectionName = "Outbox";
+
+    /// <summary>Fallback when a NOTIFY is missed (connection lost, another writer): the longest a due job waits.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Jobs claimed together and sent over one SMTP connection.</summary>
+    [Range(1, 500)]
+    public int BatchSize { get; set; } = 20;
+
+    /// <summary>
+    /// How long a claim keeps other workers off a job. Must outlast one batch's sending (BatchSize × Smtp timeout in
+    /// the worst case), or a slow worker's job may be sent again by another — with the same Message-ID.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Attempts before a job is parked as failed.</summary>
+    [Range(1, 100)]
+    public int MaxAttempts { get; set; } = 8;
+
+    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    [Range(typeof(TimeSpan), "00:00:00.100", "1.00:00:00")]
+    public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromMinutes(5);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (RetryMaxDelay < RetryBaseDelay)
+        {
+            yield return new ValidationResult(
+                "Outbox:RetryMaxDelay must not be shorter than Outbox:RetryBaseDelay.", [nameof(RetryMaxDelay)]);
+        }
+    }
+}

@@ -1,0 +1,145 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace VideoEngager.Notifier.Outbox;
+
+/// <summary>
+/// The notification rows of Scheduling.Grpc's <c>outbox</c> table (schema owned there). Only channel
+/// <c>notification</c> is ever read or written here.
+/// </summary>
+public sealed class OutboxStore(NpgsqlDataSource dataSource)
+{
+    private const string Pending = "channel = 'notification' AND processed_at IS NULL AND failed_at IS NULL";
+
+    /// <summary>
+    /// Leases up to <paramref name="limit"/> due rows. SKIP LOCKED lets concurrent workers take disjoint rows; the
+    /// lease (<c>locked_until</c>) then keeps them off the rows until this worker records the outcome, or crashes and
+    /// the lease runs out.
+    /// </summary>
+    public async Task<IReadOnlyList<OutboxRow>> ClaimAsync(
+        DateTimeOffset now, int limit, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+    {
+        const string sql = $"""
+            WITH due AS (
+                SELECT id FROM outbox
+                WHERE {Pending} AND due_at <= @now AND (locked_until IS NULL OR locked_until <= @now)
+                ORDER BY due_at, id
+                LIMIT @limit
+                FOR UPDATE SKIP LOCKED)
+            UPDATE outbox o SET locked_until = @lease
+            FROM due WHERE o.id = due.id
+            RETURNING o.id, o.booking_id, o.kind, o.sequence, o.recipient, o.attempts
+            """;
+        await using var command = dataSource.CreateCommand(sql);
+        command.Parameters.AddWithValue("now", now);
+        command.Parameters.AddWithValue("limit", limit);
+        command.Parameters.AddWithValue("lease", leaseUntil);
+        var rows = new List<OutboxRow>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(new OutboxRow(
+                reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetInt32(5)));
+        }
+        // RETURNING gives no order; keep the due order so a booking's mails go out as they were written.
+        return [.. rows.OrderBy(r => r.Id)];
+    }
+
+    /// <summary>The earliest moment a pending row becomes claimable (its due time, or its lease's end); null if none.</summary>
+    public async Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken)
+    {
+        const string sql = $"SELECT min(greatest(due_at, coalesce(locked_until, due_at))) FROM outbox WHERE {Pending}";
+        await using var command = dataSource.CreateCommand(sql);
+        var value = await command.ExecuteScalarAsync(cancellationToken);
+        return value is DateTime utc ? new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)) : null;
+    }
+
+    public async Task<IReadOnlyDictionary<string, BookingRow>> LoadBookingsAsync(
+        IReadOnlyCollection<string> bookingIds, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT b.id, b.status, b.immediate, b.scheduled_time, b.sequence, b.visitor_name, b.visitor_email,
+                   b.visitor_phone, b.preferred_lang, b.customer_token, b.agent_token, b.manage_token, b.tenant_id,
+                   t.name, t.sender_email, q.name, q.time_zone, q.interval_minutes, q.flags::text, g.agents::text
+            FROM bookings b
+            JOIN tenants t ON t.id = b.tenant_id
+            JOIN queues q ON q.tenant_id = b.tenant_id AND q.id = b.queue_id
+            LEFT JOIN agent_groups g ON g.tenant_id = q.tenant_id AND g.id = q.agent_group_id
+            WHERE b.id = ANY(@ids)
+            """;
+        await using var command = dataSource.CreateCommand(sql);
+        command.Parameters.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = bookingIds.ToArray() });
+        var bookings = new Dictionary<string, BookingRow>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var row = new BookingRow(
+                Id: reader.GetString(0),
+                Status: reader.GetString(1),
+                Immediate: reader.GetBoolean(2),
+                ScheduledTime: reader.GetFieldValue<DateTimeOffset>(3),
+                Sequence: reader.GetInt32(4),
+                VisitorName: reader.GetString(5),
+                VisitorEmail: reader.GetString(6),
+                VisitorPhone: reader.GetString(7),
+                PreferredLang: reader.GetString(8),
+                CustomerToken: reader.GetString(9),
+                AgentToken: reader.GetString(10),
+                ManageToken: reader.GetString(11),
+                TenantId: reader.GetString(12),
+                TenantName: reader.GetString(13),
+                SenderEmail: reader.GetString(14),
+                QueueName: reader.GetString(15),
+                TimeZone: reader.GetString(16),
+                IntervalMinutes: reader.GetInt32(17),
+                FlagsJson: reader.GetString(18),
+                AgentsJson: reader.IsDBNull(19) ? null : reader.GetString(19));
+            bookings[row.Id] = row;
+        }
+        return bookings;
+    }
+
+    /// <summary>Sent (or nothing left to send): done for good.</summary>
+    public Task CompleteAsync(long id, DateTimeOffset now, CancellationToken cancellationToken) =>
+        ExecuteAsync(
+            "UPDATE outbox SET processed_at = @now, locked_until = NULL WHERE id = @id AND processed_at IS NULL",
+            cancellationToken, ("id", id), ("now", now));
+
+    /// <summary>A failed attempt: counted, with the next try at <paramref name="retryAt"/>; the lease is released.</summary>
+    public Task RetryAsync(long id, DateTimeOffset retryAt, string error, CancellationToken cancellationToken) =>
+        ExecuteAsync(
+            """
+            UPDATE outbox SET attempts = attempts + 1, due_at = @due, last_error = @error, locked_until = NULL
+            WHERE id = @id AND processed_at IS NULL
+            """,
+            cancellationToken, ("id", id), ("due", retryAt), ("error", Truncate(error)));
+
+    /// <summary>Given up: kept, with its last error, for a person to look at.</summary>
+    public Task ParkAsync(long id, DateTimeOffset now, string error, bool countAttempt, CancellationToken cancellationToken) =>
+        ExecuteAsync(
+            """
+            UPDATE outbox SET attempts = attempts + @count, failed_at = @now, last_error = @error, locked_until = NULL
+            WHERE id = @id AND processed_at IS NULL
+            """,
+            cancellationToken, ("id", id), ("now", now), ("error", Truncate(error)), ("count", countAttempt ? 1 : 0));
+
+    /// <summary>Not due yet: moves its due time without counting an attempt.</summary>
+    public Task DeferAsync(long id, DateTimeOffset until, CancellationToken cancellationToken) =>
+        ExecuteAsync(
+            "UPDATE outbox SET due_at = @due, locked_until = NULL WHERE id = @id AND processed_at IS NULL",
+            cancellationToken, ("id", id), ("due", until));
+
+    // last_error is varchar(1000).
+    private static string Truncate(string error) => error.Length <= 1000 ? error : error[..1000];
+
+    private async Task ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
+    {
+        await using var command = dataSource.CreateCommand(sql);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,176 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
+using VideoEngager.Scheduling.Bookings;
+using VideoEngager.Scheduling.Outbox;
+using VideoEngager.Scheduling.Persistence;
+
+namespace VideoEngager.Scheduling.ContactCenter;
+
+/// <summary>
+/// Claims contact-center messages and sees each through: process, then settle booking and message together.
+/// Used by <see cref="CallbackDispatcher"/> for everything due, and by a create request for its own callback.
+/// </summary>
+internal sealed class CallbackDispatch(
+    IServiceScopeFactory scopes,
+    TimeProvider clock,
+    IOptions<DispatchOptions> options,
+    ContactCenterTelemetry telemetry,
+    IHostApplicationLifetime lifetime,
+    ILogger<CallbackDispatch> logger)
+{
+    private static readonly TimeSpan WatchInterval = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Leases up to <paramref name="limit"/> due messages (of one booking when given).</summary>
+    public async Task<List<OutboxMessage>> ClaimAsync(int limit, string? bookingId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var outbox = Outbox(scope);
+        var now = clock.GetUtcNow();
+        return await outbox.ClaimAsync(now, now + options.Value.Lease, limit, bookingId, cancellationToken);
+    }
+
+    public async Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await Outbox(scope).NextDueAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Processes a claimed message and records the outcome. Never throws but for <paramref name="cancellationToken"/>;
+    /// the outcome is recorded even then once the contact center has answered, so a made callback is never forgotten.
+    /// </summary>
+    public async Task<DispatchOutcome> HandleAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        using var activity = ContactCenterTelemetry.Source.StartActivity($"contact-center {message.Kind}");
+        activity?.SetTag("videoengager.booking.id", message.BookingId);
+        activity?.SetTag("videoengager.outbox.attempt", message.Attempts);
+
+        await using var scope = scopes.CreateAsyncScope();
+        var outbox = Outbox(scope);
+        // Never outlive the lease: past it, another dispatcher may take the message over.
+        using var lease = new CancellationTokenSource(options.Value.Lease - options.Value.Lease / 10, clock);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.Token);
+        DispatchOutcome outcome;
+        try
+        {
+            var booking = await outbox.FindBookingAsync(message.BookingId, linked.Token);
+            outcome = await scope.ServiceProvider.GetRequiredService<CallbackProcessor>().ProcessAsync(message, booking, linked.Token);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            var dueAt = clock.GetUtcNow() + RetryPolicy.Backoff(message.Attempts, options.Value.BaseDelay, options.Value.MaxDelay, Random.Shared.NextDouble());
+            ContactCenterLog.Unexpected(logger, e, message.Id, message.BookingId, dueAt);
+            outcome = message.Attempts >= options.Value.MaxAttempts
+                ? new DispatchOutcome.Failed($"Gave up after {message.Attempts} attempts: {e.GetType().Name}", null)
+                : new DispatchOutcome.Retry(dueAt, $"{e.GetType().Name}: {e.Message}", null);
+        }
+
+        var now = clock.GetUtcNow();
+        if (!await outbox.SettleAsync(message, outcome, now, CancellationToken.None))
+        {
+            ContactCenterLog.LeaseLost(logger, message.Id, message.BookingId);
+            return outcome;
+        }
+        Report(message, outcome, now, activity);
+        return outcome;
+    }
+
+    /// <summary>
+    /// Dispatches a new booking's callback create at once and waits up to the short budget for it, filling in the
+    /// booking's callback fields when it is done. Past the budget the create carries on by itself (it holds the
+    /// lease, so no dispatcher makes a second one) and the booking shows its outcome later.
+    /// </summary>
+    public async Task DispatchWithinBudgetAsync(Booking booking, CancellationToken requestAborted)
+    {
+        var budget = options.Value.ShortBudget;
+        if (budget <= TimeSpan.Zero)
+        {
+            return;
+        }
+        var deadline = clock.GetUtcNow() + budget;
+        var stopping = lifetime.ApplicationStopping;
+        // Not the request's token: a create that was sent runs to its answer and stores it, whoever still waits.
+        var work = Task.Run(() => ClaimAndHandleAsync(booking.Id, stopping), CancellationToken.None);
+        try
+        {
+            switch (await work.WaitAsync(budget, clock, requestAborted))
+            {
+                case DispatchOutcome.Done { Callback: { } callback }:
+                    Apply(booking, callback);
+                    return;
+                case DispatchOutcome.Failed failed:
+                    Apply(booking, new CallbackState(null, CallbackStatus.Failed, failed.Reason));
+                    return;
+                case null:
+                    break; // another dispatcher holds it
+                default:
+                    return; // retrying later
+            }
+        }
+        catch (TimeoutException)
+        {
+            return;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var outbox = Outbox(scope);
+        while (clock.GetUtcNow() + WatchInterval < deadline)
+        {
+            await Task.Delay(WatchInterval, clock, requestAborted);
+            if (await outbox.CallbackOfAsync(booking.Id, requestAborted) is { Status: not CallbackStatus.Pending } callback)
+            {
+                Apply(booking, callback);
+                return;
+            }
+        }
+    }
+
+    private async Task<DispatchOutcome?> ClaimAndHandleAsync(string bookingId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var claimed = await ClaimAsync(1, bookingId, cancellationToken);
+            return claimed is [{ Kind: OutboxKinds.CallbackCreate } message] ? await HandleAsync(message, cancellationToken) : null;
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The dispatcher's poll picks it up; the booking answer simply has no callback id yet.
+            ContactCenterLog.LoopFailed(logger, e);
+            return null;
+        }
+    }
+
+    private void Report(OutboxMessage message, DispatchOutcome outcome, DateTimeOffset now, Activity? activity)
+    {
+        switch (outcome)
+        {
+            case DispatchOutcome.Done done:
+                ContactCenterLog.Done(logger, message.Kind, message.BookingId, done.Note, done.Callback?.CallbackId);
+                telemetry.Outcome(message.Kind, "done");
+                telemetry.Done(message.Kind, now - message.CreatedAt);
+                break;
+            case DispatchOutcome.Retry retry:
+                ContactCenterLog.Retrying(logger, message.Kind, message.BookingId, message.Attempts, retry.Error?.Status,
+                    retry.Error?.Code, retry.Error?.CorrelationId, retry.DueAt, ContactCenterLog.Mask(retry.Reason));
+                telemetry.Outcome(message.Kind, "retry", retry.Error?.Status);
+                activity?.SetStatus(ActivityStatusCode.Error, retry.Error?.Code ?? "retry");
+                break;
+            case DispatchOutcome.Failed failed:
+                ContactCenterLog.Failed(logger, message.Kind, message.BookingId, message.Attempts, failed.Error?.Status,
+                    failed.Error?.Code, failed.Error?.CorrelationId, ContactCenterLog.Mask(failed.Reason));
+                telemetry.Outcome(message.Kind, "failed", failed.Error?.Status);
+                activity?.SetStatus(ActivityStatusCode.Error, failed.Error?.Code ?? "failed");
+                break;
+        }
+    }
+
+    private static void Apply(Booking booking, CallbackState callback)
+    {
+        booking.CallbackId = callback.CallbackId ?? booking.CallbackId;
+        booking.CallbackStatus = callback.Status;
+        booking.CallbackError = callback.Error;
+    }
+
+    private static CallbackOutbox Outbox(AsyncServiceScope scope) =>
+        new(scope.ServiceProvider.GetRequiredService<SchedulingDbContext>());
+}

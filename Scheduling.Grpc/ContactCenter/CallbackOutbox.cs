@@ -1,0 +1,111 @@
+using Microsoft.EntityFrameworkCore;
+using VideoEngager.Scheduling.Bookings;
+using VideoEngager.Scheduling.Outbox;
+using VideoEngager.Scheduling.Persistence;
+
+namespace VideoEngager.Scheduling.ContactCenter;
+
+/// <summary>
+/// The <c>contact-center</c> rows of the outbox: claimed with a lease under <c>FOR UPDATE SKIP LOCKED</c>, one booking's
+/// messages strictly in order, and settled together with the booking's callback columns.
+/// </summary>
+internal sealed class CallbackOutbox(SchedulingDbContext db)
+{
+    private const int MaxErrorLength = 1000;
+
+    /// <summary>
+    /// Leases up to <paramref name="limit"/> due messages, each the oldest pending one of its booking (a later one
+    /// waits, even when the earlier is leased or backing off). <see cref="OutboxMessage.Attempts"/> counts this one.
+    /// </summary>
+    /// <param name="bookingId">Only this booking's messages, or every booking's when null.</param>
+    public Task<List<OutboxMessage>> ClaimAsync(DateTimeOffset now, DateTimeOffset leaseUntil, int limit, string? bookingId,
+        CancellationToken cancellationToken) =>
+        db.Outbox.FromSql($"""
+            UPDATE outbox AS o SET locked_until = {leaseUntil}, attempts = o.attempts + 1
+            FROM (
+                SELECT c.id FROM outbox AS c
+                WHERE c.channel = {OutboxChannels.ContactCenter} AND c.processed_at IS NULL AND c.failed_at IS NULL
+                  AND c.due_at <= {now} AND (c.locked_until IS NULL OR c.locked_until <= {now})
+                  AND ({bookingId}::text IS NULL OR c.booking_id = {bookingId}::text)
+                  AND NOT EXISTS (
+                      SELECT 1 FROM outbox AS e
+                      WHERE e.booking_id = c.booking_id AND e.channel = c.channel AND e.id < c.id
+                        AND e.processed_at IS NULL AND e.failed_at IS NULL)
+                ORDER BY c.due_at, c.id
+                LIMIT {limit}
+                FOR UPDATE SKIP LOCKED) AS next
+            WHERE o.id = next.id
+            RETURNING o.*
+            """).AsNoTracking().ToListAsync(cancellationToken);
+
+    /// <summary>When the next claimable message falls due (or its lease ends); null when there is none.</summary>
+    public async Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken) =>
+        (await db.Database.SqlQuery<DateTimeOffset?>($"""
+            SELECT min(GREATEST(c.due_at, COALESCE(c.locked_until, c.due_at))) AS "Value" FROM outbox AS c
+            WHERE c.channel = {OutboxChannels.ContactCenter} AND c.processed_at IS NULL AND c.failed_at IS NULL
+              AND NOT EXISTS (
+                  SELECT 1 FROM outbox AS e
+                  WHERE e.booking_id = c.booking_id AND e.channel = c.channel AND e.id < c.id
+                    AND e.processed_at IS NULL AND e.failed_at IS NULL)
+            """).ToListAsync(cancellationToken)).SingleOrDefault();
+
+    public Task<Booking?> FindBookingAsync(string bookingId, CancellationToken cancellationToken) =>
+        db.Bookings.AsNoTracking().SingleOrDefaultAsync(b => b.Id == bookingId, cancellationToken);
+
+    public Task<CallbackState?> CallbackOfAsync(string bookingId, CancellationToken cancellationToken) =>
+        db.Bookings.AsNoTracking()
+            .Where(b => b.Id == bookingId)
+            .Select(b => new CallbackState(b.CallbackId, b.CallbackStatus, b.CallbackError))
+            .SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>
+    /// Records the outcome, booking and message in one transaction. False when the lease was lost (another dispatcher
+    /// took the message over): then nothing is written.
+    /// </summary>
+    public async Task<bool> SettleAsync(OutboxMessage message, DispatchOutcome outcome, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var mine = db.Outbox.Where(m => m.Id == message.Id && m.Attempts == message.Attempts
+                && m.ProcessedAt == null && m.FailedAt == null);
+            var settled = outcome switch
+            {
+                DispatchOutcome.Done => await mine.ExecuteUpdateAsync(s => s
+                    .SetProperty(m => m.ProcessedAt, now)
+                    .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null)
+                    .SetProperty(m => m.LastError, (string?)null), ct),
+                DispatchOutcome.Retry retry => await mine.ExecuteUpdateAsync(s => s
+                    .SetProperty(m => m.DueAt, retry.DueAt)
+                    .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null)
+                    .SetProperty(m => m.LastError, Truncate(retry.Reason)), ct),
+                DispatchOutcome.Failed failed => await mine.ExecuteUpdateAsync(s => s
+                    .SetProperty(m => m.FailedAt, now)
+                    .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null)
+                    .SetProperty(m => m.LastError, Truncate(failed.Reason)), ct),
+                _ => 0,
+            };
+            if (settled == 0)
+            {
+                return false;
+            }
+            var callback = outcome switch
+            {
+                DispatchOutcome.Done done => done.Callback,
+                DispatchOutcome.Failed failed => new CallbackState(null, CallbackStatus.Failed, failed.Reason),
+                _ => null,
+            };
+            if (callback is not null)
+            {
+                // A null id keeps the stored one: a failed reschedule or cancel still names its conversation.
+                await db.Bookings.Where(b => b.Id == message.BookingId).ExecuteUpdateAsync(s => s
+                    .SetProperty(b => b.CallbackId, b => callback.CallbackId ?? b.CallbackId)
+                    .SetProperty(b => b.CallbackStatus, callback.Status)
+                    .SetProperty(b => b.CallbackError, Truncate(callback.Error))
+                    .SetProperty(b => b.UpdatedAt, now), ct);
+            }
+            await transaction.CommitAsync(ct);
+            return true;
+        }, cancellationToken);
+
+    private static string? Truncate(string? text) => text is { Length: > MaxErrorLength } ? text[..MaxErrorLength] : text;
+}

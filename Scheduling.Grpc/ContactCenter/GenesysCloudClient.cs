@@ -1,0 +1,216 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.Extensions.Options;
+using PhoneNumbers;
+
+namespace VideoEngager.Scheduling.ContactCenter;
+
+/// <summary>
+/// Genesys Cloud's Platform API (callbacks and routing look-ups) as a typed <see cref="HttpClient"/>. One attempt per
+/// call: retrying is the dispatcher's job, which keeps its state in the outbox and never re-sends a create blindly.
+/// Each call is a span of its own around the HTTP spans; a 401 fetches a new token and tries once more.
+/// </summary>
+internal sealed class GenesysCloudClient(
+    HttpClient http, GenesysAccessTokens tokens, RoutingIdCache routing, IOptions<GenesysOptions> options) : IContactCenter
+{
+    private const int MaxLookupPages = 5;
+    private static readonly PhoneNumberUtil Phones = PhoneNumberUtil.GetInstance();
+
+    public async Task<CreatedCallback> CreateCallbackAsync(CallbackRequest request, CancellationToken cancellationToken)
+    {
+        using var activity = ContactCenterTelemetry.Source.StartActivity("genesys callback create", ActivityKind.Client);
+        var queueId = await ResolveAsync(RoutingKind.Queue, request.QueueName, cancellationToken)
+            ?? throw Unknown("queue", request.QueueName);
+        var skillIds = new List<string>();
+        foreach (var skill in request.SkillNames.Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            skillIds.Add(await ResolveAsync(RoutingKind.Skill, skill, cancellationToken) ?? throw Unknown("skill", skill));
+        }
+        // Routing on a language the org lacks would strand the callback: without it, skills alone decide.
+        var languageId = LanguageName(request.Language) is { } language
+            ? await ResolveAsync(RoutingKind.Language, language, cancellationToken)
+            : null;
+
+        var body = new CreateCallbackBody(
+            new RoutingDataBody(queueId, skillIds, languageId, request.Priority),
+            request.CustomerName,
+            [request.PhoneNumber],
+            request.ScheduledTime is { } scheduled ? GenesysWire.Instant(scheduled) : null,
+            CountryCode(request.PhoneNumber),
+            request.Data);
+        using var response = await SendAsync(HttpMethod.Post, "api/v2/conversations/callbacks", body, "create callback", cancellationToken);
+        var answer = await response.Content.ReadFromJsonAsync<CreateCallbackAnswer>(GenesysWire.Json, cancellationToken);
+        if (answer?.Conversation?.Id is not { Length: > 0 } conversationId)
+        {
+            // Created, most likely, but unidentifiable: creating again could make a second one.
+            throw new ContactCenterException("Genesys create callback: the answer holds no conversation id.",
+                transient: false, status: (int)response.StatusCode);
+        }
+        activity?.SetTag("genesys.conversation.id", conversationId);
+        var callbackId = answer.CallbackIdentifiers?.FirstOrDefault(i => i.Type == "ACD")?.Id;
+        return new CreatedCallback(conversationId, callbackId);
+    }
+
+    public async Task RescheduleCallbackAsync(string conversationId, DateTimeOffset scheduledTime, CancellationToken cancellationToken)
+    {
+        using var activity = ContactCenterTelemetry.Source.StartActivity("genesys callback reschedule", ActivityKind.Client);
+        activity?.SetTag("genesys.conversation.id", conversationId);
+        using var response = await SendAsync(HttpMethod.Patch, "api/v2/conversations/callbacks",
+            new PatchCallbackBody(conversationId, GenesysWire.Instant(scheduledTime)), "reschedule callback", cancellationToken);
+    }
+
+    public async Task CancelCallbackAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        using var activity = ContactCenterTelemetry.Source.StartActivity("genesys callback disconnect", ActivityKind.Client);
+        activity?.SetTag("genesys.conversation.id", conversationId);
+        using var response = await SendAsync(HttpMethod.Post, "api/v2/conversations/callbacks/bulk/disconnect",
+            new BulkDisconnectBody([new DisconnectIdentifier(conversationId)]), "disconnect callback", cancellationToken);
+    }
+
+    public async Task<CallbackInfo?> FindCallbackAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        using var activity = ContactCenterTelemetry.Source.StartActivity("genesys callback get", ActivityKind.Client);
+        activity?.SetTag("genesys.conversation.id", conversationId);
+        try
+        {
+            using var response = await SendAsync(HttpMethod.Get,
+                $"api/v2/conversations/callbacks/{Uri.EscapeDataString(conversationId)}", null, "get callback", cancellationToken);
+            var conversation = await response.Content.ReadFromJsonAsync<CallbackConversationWire>(GenesysWire.Json, cancellationToken);
+            var participants = conversation?.Participants ?? [];
+            var customer = participants.FirstOrDefault(p => p.Purpose == "customer");
+            var acd = participants.FirstOrDefault(p => p.Purpose == "acd");
+            return new CallbackInfo(
+                conversation?.Id ?? conversationId,
+                acd?.Queue?.Id ?? customer?.Queue?.Id,
+                customer?.CallbackScheduledTime ?? acd?.CallbackScheduledTime,
+                customer?.State == "disconnected",
+                customer?.Attributes ?? acd?.Attributes ?? []);
+        }
+        catch (ContactCenterException e) when (e.Status == (int)HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>One HTTP exchange; network failures and timeouts become transient <see cref="ContactCenterException"/>s.</summary>
+    internal static async Task<HttpResponseMessage> SendOnceAsync(
+        HttpClient http, HttpRequestMessage request, string operation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await http.SendAsync(request, cancellationToken);
+        }
+        catch (HttpRequestException e)
+        {
+            // Refused or unresolved: the request never left, so sending it again cannot duplicate anything.
+            var neverSent = e.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError
+                or HttpRequestError.SecureConnectionError;
+            throw new ContactCenterException($"Genesys {operation}: network error ({e.HttpRequestError}).",
+                transient: true, ambiguous: !neverSent, inner: e);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // HttpClient.Timeout, or the connection aborted mid-request: either way the request may have been served.
+            var reason = e.InnerException is TimeoutException ? $"no answer within {http.Timeout.TotalSeconds:0.#} s" : "request aborted";
+            throw new ContactCenterException($"Genesys {operation}: {reason}.", transient: true, ambiguous: true, inner: e);
+        }
+        catch (IOException e)
+        {
+            throw new ContactCenterException($"Genesys {operation}: connection lost.", transient: true, ambiguous: true, inner: e);
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(
+        HttpMethod method, string path, object? body, string operation, CancellationToken cancellationToken)
+    {
+        var uri = new Uri(options.Value.ApiBase, path);
+        var token = await tokens.GetAsync(http, cancellationToken);
+        var response = await SendWithTokenAsync(method, uri, body, token, operation, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.Unauthorized)
+        {
+            // Revoked or expired early: one new token, one more try.
+            response.Dispose();
+            tokens.Invalidate(token);
+            token = await tokens.GetAsync(http, cancellationToken);
+            response = await SendWithTokenAsync(method, uri, body, token, operation, cancellationToken);
+        }
+        if (response.IsSuccessStatusCode)
+        {
+            return response;
+        }
+        using (response)
+        {
+            throw await GenesysWire.ErrorAsync(response, operation, cancellationToken);
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendWithTokenAsync(
+        HttpMethod method, Uri uri, object? body, string token, string operation, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, uri);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body, body.GetType(), options: GenesysWire.Json);
+        }
+        return await SendOnceAsync(http, request, operation, cancellationToken);
+    }
+
+    /// <summary>The id of the entity named exactly <paramref name="name"/>, or null when the org has none.</summary>
+    private async Task<string?> ResolveAsync(RoutingKind kind, string name, CancellationToken cancellationToken)
+    {
+        if (routing.TryGet(kind, name, out var cached))
+        {
+            return cached;
+        }
+        var path = kind switch
+        {
+            RoutingKind.Queue => "api/v2/routing/queues",
+            RoutingKind.Skill => "api/v2/routing/skills",
+            _ => "api/v2/routing/languages",
+        };
+        string? id = null;
+        // Skills and languages match by leading name, so the exact one may be on a later page.
+        for (var page = 1; page <= MaxLookupPages && id is null; page++)
+        {
+            using var response = await SendAsync(HttpMethod.Get,
+                $"{path}?name={Uri.EscapeDataString(name)}&pageSize=100&pageNumber={page}", null,
+                $"{kind.ToString().ToLowerInvariant()} look-up", cancellationToken);
+            var listing = await response.Content.ReadFromJsonAsync<EntityListingWire>(GenesysWire.Json, cancellationToken);
+            id = listing?.Entities?.FirstOrDefault(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase))?.Id;
+            if (page >= (listing?.PageCount ?? 0))
+            {
+                break;
+            }
+        }
+        routing.Set(kind, name, id);
+        return id;
+    }
+
+    private string? LanguageName(string? language)
+    {
+        if (string.IsNullOrWhiteSpace(language))
+        {
+            return null;
+        }
+        var languages = options.Value.Languages;
+        return languages.GetValueOrDefault(language) ?? languages.GetValueOrDefault(language.Split('-')[0]);
+    }
+
+    private static string? CountryCode(string phoneNumber)
+    {
+        try
+        {
+            var region = Phones.GetRegionCodeForNumber(Phones.Parse(phoneNumber, null));
+            return region is null or "ZZ" ? null : region;
+        }
+        catch (NumberParseException)
+        {
+            return null;
+        }
+    }
+
+    private static ContactCenterException Unknown(string kind, string name) =>
+        new($"Genesys has no routing {kind} named '{name}'.", transient: false, status: (int)HttpStatusCode.NotFound, code: "not.found");
+}

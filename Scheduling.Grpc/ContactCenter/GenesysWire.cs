@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace VideoEngager.Scheduling.ContactCenter;
+
+// The Platform API's shapes, as far as this client uses them (see shared/genesys-contract.md).
+
+internal sealed record CreateCallbackBody(
+    RoutingDataBody RoutingData,
+    string CallbackUserName,
+    IReadOnlyList<string> CallbackNumbers,
+    string? CallbackScheduledTime,
+    string? CountryCode,
+    IReadOnlyDictionary<string, string> Data);
+
+internal sealed record RoutingDataBody(string QueueId, IReadOnlyList<string> SkillIds, string? LanguageId, int Priority);
+
+internal sealed record PatchCallbackBody(string ConversationId, string CallbackScheduledTime);
+
+internal sealed record BulkDisconnectBody(IReadOnlyList<DisconnectIdentifier> CallbackDisconnectIdentifiers);
+
+internal sealed record DisconnectIdentifier(string ConversationId);
+
+internal sealed record EntityRefWire(string? Id);
+
+internal sealed record CallbackIdentifierWire(string? Type, string? Id);
+
+internal sealed record CreateCallbackAnswer(EntityRefWire? Conversation, List<CallbackIdentifierWire>? CallbackIdentifiers);
+
+internal sealed record CallbackConversationWire(string? Id, List<ParticipantWire>? Participants);
+
+internal sealed record ParticipantWire(
+    string? Purpose, string? State, EntityRefWire? Queue, Dictionary<string, string>? Attributes, DateTimeOffset? CallbackScheduledTime);
+
+internal sealed record NamedEntityWire(string? Id, string? Name);
+
+internal sealed record EntityListingWire(List<NamedEntityWire>? Entities, int PageCount);
+
+internal sealed record TokenAnswer(
+    [property: JsonPropertyName("access_token")] string? AccessToken,
+    [property: JsonPropertyName("expires_in")] int ExpiresIn);
+
+/// <summary>The API's error body and the login service's OAuth error, read leniently into one.</summary>
+internal sealed record ErrorBodyWire(
+    string? Code,
+    string? Message,
+    [property: JsonPropertyName("error")] string? Error,
+    [property: JsonPropertyName("error_description")] string? ErrorDescription);
+
+internal static class GenesysWire
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    /// <summary>Three seconds when a 429 gives no Retry-After, as the platform's SDKs do.</summary>
+    public static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(3);
+
+    /// <summary>Instants as the platform writes them: <c>2026-12-03T10:30:00.000Z</c>.</summary>
+    public static string Instant(DateTimeOffset value) =>
+        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>Turns a failed answer into the typed error: transient or not, Retry-After, the platform's code.</summary>
+    public static async Task<ContactCenterException> ErrorAsync(HttpResponseMessage response, string operation, CancellationToken cancellationToken)
+    {
+        var status = (int)response.StatusCode;
+        ErrorBodyWire? body = null;
+        try
+        {
+            body = await response.Content.ReadFromJsonAsync<ErrorBodyWire>(Json, cancellationToken);
+        }
+        catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
+        {
+            // A proxy's HTML page, say: the status alone decides.
+        }
+        var code = body?.Code ?? body?.Error;
+        var detail = body?.Message ?? body?.ErrorDescription ?? response.ReasonPhrase ?? "no detail";
+        var transient = ContactCenterException.IsTransientStatus(status);
+        return new ContactCenterException(
+            $"Genesys {operation}: {status} {code ?? "error"}: {detail}",
+            transient,
+            status,
+            code,
+            transient ? RetryAfter(response) : null,
+            response.Headers.TryGetValues("inin-correlation-id", out var ids) ? ids.FirstOrDefault() : null);
+    }
+
+    private static TimeSpan? RetryAfter(HttpResponseMessage response)
+    {
+        if (response.Headers.RetryAfter is { } header)
+        {
+            if (header.Delta is { } delta)
+            {
+                return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
+            }
+            if (header.Date is { } date && response.Headers.Date is { } sent)
+            {
+                return date > sent ? date - sent : TimeSpan.Zero;
+            }
+        }
+        return response.StatusCode == HttpStatusCode.TooManyRequests ? DefaultRetryAfter : null;
+    }
+}

@@ -1,0 +1,41 @@
+namespace VideoEngager.Scheduling.ContactCenter;
+
+/// <summary>
+/// The contact center as the booking domain sees it: callbacks named by queue, skill and language names.
+/// <see cref="GenesysCloudClient"/> speaks Genesys Cloud; failures surface as <see cref="ContactCenterException"/>.
+/// </summary>
+public interface IContactCenter
+{
+    Task<CreatedCallback> CreateCallbackAsync(CallbackRequest request, CancellationToken cancellationToken);
+
+    Task RescheduleCallbackAsync(string conversationId, DateTimeOffset scheduledTime, CancellationToken cancellationToken);
+
+    /// <summary>Ends the callback whatever its state; ending an ended one is no error.</summary>
+    Task CancelCallbackAsync(string conversationId, CancellationToken cancellationToken);
+
+    /// <summary>The callback, or null when the contact center does not know it.</summary>
+    Task<CallbackInfo?> FindCallbackAsync(string conversationId, CancellationToken cancellationToken);
+}
+
+/// <param name="Language">A language code (<c>ar</c>, <c>en-GB</c>); routed on only when the org has that language.</param>
+/// <param name="ScheduledTime">Null for "now".</param>
+/// <param name="Data">Shown to the agent as the customer's attributes.</param>
+public sealed record CallbackRequest(
+    string QueueName,
+    IReadOnlyList<string> SkillNames,
+    string? Language,
+    int Priority,
+    string CustomerName,
+    string PhoneNumber,
+    DateTimeOffset? ScheduledTime,
+    IReadOnlyDictionary<string, string> Data);
+
+public sealed record CreatedCallback(string ConversationId, string? CallbackId);
+
+/// <param name="Ended">The customer's leg is disconnected: handled or cancelled.</param>
+public sealed record CallbackInfo(
+    string ConversationId,
+    string? QueueId,
+    DateTimeOffset? ScheduledTime,
+    bool Ended,
+    IReadOnlyDictionary<string, string> Data);

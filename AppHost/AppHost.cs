@@ -74,6 +74,8 @@ var notifier = builder.AddProject<Projects.Notifier_Worker>(ResourceNames.Notifi
 var api = builder.AddProject<Projects.Escalation_Api>(ResourceNames.EscalationApi, launchProfileName: null)
     .WithHttpEndpoint(port: 5080, name: "http")
     .WithReference(scheduling).WaitFor(scheduling)
+    // Calendar invites (.ics downloads) are rendered by the notifier, like the ones it mails.
+    .WithReference(notifier)
     .WithEnvironment("Admin__Key", adminKey)
     .WithHttpHealthCheck("/health")
     .WithUrlForEndpoint("http", url => url.DisplayText = "Public API");

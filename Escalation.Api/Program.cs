@@ -24,6 +24,7 @@ builder.Services.AddGrpcClient<VideoEngager.Scheduling.V1.Scheduling.SchedulingC
 builder.Services.AddGrpcClient<Tenants.TenantsClient>(o => o.Address = scheduling);
 builder.Services.AddGrpcClient<VideoEngager.Admin.V1.Admin.AdminClient>(o => o.Address = scheduling);
 
+builder.Services.AddHttpClient<InviteClient>(http => http.BaseAddress = InviteClient.BaseAddress);
 builder.Services.AddSingleton<TenantDirectory>();
 builder.Services.AddOptions<AdminOptions>()
     .BindConfiguration(AdminOptions.Section)

@@ -1,4 +1,5 @@
 using VideoEngager;
+using VideoEngager.Notifier.Invites;
 using VideoEngager.Notifier.Notifications;
 using VideoEngager.Notifier.Outbox;
 
@@ -14,5 +15,6 @@ builder.AddOutboxDelivery();
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.MapInviteEndpoints();
 
 app.Run();

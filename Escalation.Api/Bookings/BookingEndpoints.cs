@@ -25,6 +25,9 @@ internal static class BookingEndpoints
         // Opened from the visitor's e-mail: the manage token is the credential.
         var manage = routes.MapGroup("/bookings/{bookingId}");
         manage.MapGet("", Get).WithName("GetBooking").ProducesProblem(StatusCodes.Status404NotFound);
+        manage.MapGet("/ics", GetInvite).WithName("GetBookingInvite")
+            .WithSummary("The booking's calendar invite (.ics): REQUEST with its current SEQUENCE, or CANCEL once cancelled.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/calendar").ProducesProblem(StatusCodes.Status404NotFound);
         manage.MapPost("/cancel", Cancel).WithName("CancelBooking").ProducesProblem(StatusCodes.Status404NotFound);
         manage.MapPost("/reschedule", Reschedule).WithName("RescheduleBooking")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
@@ -109,6 +112,15 @@ internal static class BookingEndpoints
         }
         var reply = await scheduling.RescheduleBookingAsync(request, cancellationToken: cancellationToken);
         return TypedResults.Ok(BookingMapping.ToResponse(reply));
+    }
+
+    internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetInvite(
+        string bookingId, string? token, InviteClient invites, CancellationToken cancellationToken)
+    {
+        var invite = await invites.GetAsync(bookingId, token ?? "", cancellationToken);
+        return invite is { } found
+            ? TypedResults.File(found.Content, found.ContentType, "invite.ics")
+            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: "Booking was not found.");
     }
 
     private static BookingRef Reference(string bookingId, string? token) => new() { BookingId = bookingId, Token = token ?? "" };

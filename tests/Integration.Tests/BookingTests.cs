@@ -63,6 +63,31 @@ public sealed class BookingTests(AppHostFixture app)
     }
 
     [Fact]
+    public async Task The_ics_link_gives_the_current_invite_and_a_cancel_once_cancelled()
+    {
+        var tenant = await TestTenant.CreateAsync(app, capacity: 1, Token);
+        using var api = app.CreateApiClient(tenant.WidgetKey);
+        var slot = TestTenant.Slot(7, 11);
+        var booking = await (await api.PostAsJsonAsync("/create", tenant.Booking(slot), Token)).Content.ReadFromJsonAsync<JsonElement>(Token);
+        var icsUrl = new Uri(booking.GetProperty("icsUrl").GetString()!);
+        var manage = new Uri(booking.GetProperty("manageUrl").GetString()!);
+        using var anonymous = app.CreateApiClient(widgetKey: null);
+
+        var request = await anonymous.GetAsync(icsUrl.PathAndQuery, Token);
+        Assert.Equal(HttpStatusCode.OK, request.StatusCode);
+        Assert.Equal("text/calendar", request.Content.Headers.ContentType?.MediaType);
+        var invite = Ical.Net.Calendar.Load(await request.Content.ReadAsStringAsync(Token))!;
+        var evt = invite.Events.Single();
+        Assert.Equal(("REQUEST", 0, slot), (invite.Method, evt.Sequence, evt.DtStart!.AsUtc));
+        Assert.StartsWith(booking.GetProperty("bookingId").GetString()!, evt.Uid, StringComparison.Ordinal);
+
+        await anonymous.PostAsync($"{manage.AbsolutePath}/cancel{manage.Query}", null, Token);
+        var cancel = Ical.Net.Calendar.Load(await anonymous.GetStringAsync(icsUrl.PathAndQuery, Token))!;
+        Assert.Equal(("CANCEL", 1, "CANCELLED", evt.Uid), (cancel.Method, cancel.Events.Single().Sequence, cancel.Events.Single().Status, cancel.Events.Single().Uid));
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"{icsUrl.AbsolutePath}?token=wrong", Token)).StatusCode);
+    }
+
+    [Fact]
     public async Task Replaying_an_idempotency_key_returns_the_first_booking_and_another_body_is_422()
     {
         var tenant = await TestTenant.CreateAsync(app, capacity: 5, Token);

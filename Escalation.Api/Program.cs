@@ -6,6 +6,7 @@ using VideoEngager.Escalation.Administration;
 using VideoEngager.Escalation.Bookings;
 using VideoEngager.Escalation.Availability;
 using VideoEngager.Escalation.Errors;
+using VideoEngager.Escalation.Interactions;
 using VideoEngager.Escalation.Tenancy;
 using VideoEngager.Tenancy.V1;
 
@@ -16,6 +17,7 @@ builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<RpcExceptionHandler>();
 builder.Services.AddOpenApi();
 builder.Services.AddMemoryCache();
+builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddClientRateLimiting();
 
 // Scheduling.Grpc serves gRPC on its HTTP/2-only "grpc" endpoint (see shared/aspire-notes.md).
@@ -57,6 +59,7 @@ if (app.Environment.IsDevelopment())
 app.MapDefaultEndpoints();
 app.MapAvailabilityEndpoints();
 app.MapBookingEndpoints();
+app.MapInteractionEndpoints();
 app.MapAdminEndpoints();
 
 app.Run();

@@ -6,6 +6,7 @@ using VideoEngager.Scheduling.Availability;
 using VideoEngager.Scheduling.Bookings;
 using VideoEngager.Scheduling.ContactCenter;
 using VideoEngager.Scheduling.Holds;
+using VideoEngager.Scheduling.Interactions;
 using VideoEngager.Scheduling.Persistence;
 using VideoEngager.Scheduling.Tenancy;
 
@@ -38,6 +39,7 @@ builder.Services.AddSingleton<BookingReplies>();
 builder.Services.AddScoped<AvailabilityQuery>();
 builder.Services.AddScoped<HoldCommands>();
 builder.Services.AddScoped<BookingCommands>();
+builder.Services.AddScoped<InteractionQuery>();
 builder.AddContactCenter();
 
 builder.Services.AddGrpc();

@@ -23,4 +23,7 @@ internal static partial class SchedulingLog
 
     [LoggerMessage(1006, LogLevel.Information, "Slot {SlotStart} of queue {QueueId} is full")]
     public static partial void SlotFull(ILogger logger, string queueId, DateTimeOffset slotStart);
+
+    [LoggerMessage(1007, LogLevel.Warning, "Could not read the interaction of booking {BookingId} from the contact center (status {Status})")]
+    public static partial void ContactCenterUnavailable(ILogger logger, string bookingId, int? status);
 }

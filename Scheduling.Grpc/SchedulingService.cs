@@ -2,12 +2,14 @@ using Grpc.Core;
 using VideoEngager.Scheduling.Availability;
 using VideoEngager.Scheduling.Bookings;
 using VideoEngager.Scheduling.Holds;
+using VideoEngager.Scheduling.Interactions;
 using VideoEngager.Scheduling.V1;
 
 namespace VideoEngager.Scheduling;
 
 /// <summary>The gRPC face of the booking domain; each call is handled by its feature.</summary>
-internal sealed class SchedulingService(AvailabilityQuery availability, HoldCommands holdCommands, BookingCommands bookings)
+internal sealed class SchedulingService(
+    AvailabilityQuery availability, HoldCommands holdCommands, BookingCommands bookings, InteractionQuery interactions)
     : V1.Scheduling.SchedulingBase
 {
     private static readonly Task<PingReply> Pong = Task.FromResult(new PingReply());
@@ -32,6 +34,9 @@ internal sealed class SchedulingService(AvailabilityQuery availability, HoldComm
 
     public override Task<BookingReply> RescheduleBooking(RescheduleBookingRequest request, ServerCallContext context) =>
         bookings.RescheduleAsync(request, context.CancellationToken);
+
+    public override Task<InteractionStatusReply> GetInteractionStatus(BookingRef request, ServerCallContext context) =>
+        interactions.GetAsync(request, context.CancellationToken);
 
     public override Task<PingReply> Ping(PingRequest request, ServerCallContext context) => Pong;
 }

@@ -103,7 +103,7 @@ internal sealed class BookingCommands(
     public async Task<BookingReply> GetAsync(BookingRef reference, CancellationToken cancellationToken) =>
         replies.For(await FindAsync(reference, cancellationToken));
 
-    private async Task<Booking> FindAsync(BookingRef reference, CancellationToken cancellationToken)
+    internal async Task<Booking> FindAsync(BookingRef reference, CancellationToken cancellationToken)
     {
         var booking = await db.Bookings.AsNoTracking().SingleOrDefaultAsync(b => b.Id == reference.BookingId, cancellationToken);
         return booking is not null && AccessToken.Matches(booking.ManageToken, reference.Token)

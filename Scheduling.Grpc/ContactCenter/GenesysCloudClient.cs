@@ -85,7 +85,8 @@ internal sealed class GenesysCloudClient(
                 acd?.Queue?.Id ?? customer?.Queue?.Id,
                 customer?.CallbackScheduledTime ?? acd?.CallbackScheduledTime,
                 customer?.State == "disconnected",
-                customer?.Attributes ?? acd?.Attributes ?? []);
+                customer?.Attributes ?? acd?.Attributes ?? [],
+                participants.Any(p => p.Purpose == "agent" && p.State == "connected"));
         }
         catch (ContactCenterException e) when (e.Status == (int)HttpStatusCode.NotFound)
         {

@@ -33,9 +33,11 @@ public sealed record CallbackRequest(
 public sealed record CreatedCallback(string ConversationId, string? CallbackId);
 
 /// <param name="Ended">The customer's leg is disconnected: handled or cancelled.</param>
+/// <param name="AgentConnected">An agent has accepted the callback and is on it.</param>
 public sealed record CallbackInfo(
     string ConversationId,
     string? QueueId,
     DateTimeOffset? ScheduledTime,
     bool Ended,
-    IReadOnlyDictionary<string, string> Data);
+    IReadOnlyDictionary<string, string> Data,
+    bool AgentConnected = false);

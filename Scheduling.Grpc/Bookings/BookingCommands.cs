@@ -81,7 +81,7 @@ internal sealed class BookingCommands(
                         CreatedAt = now,
                     });
                 }
-                await AddOutboxAsync(OutboxPlanner.ForCreated(booking, queue.Flags, agents, now), ct);
+                db.Outbox.AddRange(OutboxPlanner.ForCreated(booking, queue.Flags, agents, now));
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
             }, cancellationToken);
@@ -134,7 +134,7 @@ internal sealed class BookingCommands(
             {
                 await ReleaseSeatAsync(booking.TenantId, booking.QueueId, booking.ScheduledTime, ct);
             }
-            await AddOutboxAsync(OutboxPlanner.ForCancelled(booking, setup.Queue.Flags, setup.Agents, now), ct);
+            db.Outbox.AddRange(OutboxPlanner.ForCancelled(booking, setup.Queue.Flags, setup.Agents, now));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             changed = true;
@@ -199,7 +199,7 @@ internal sealed class BookingCommands(
             booking.ScheduledTime = newSlot;
             booking.Sequence++;
             booking.UpdatedAt = now;
-            await AddOutboxAsync(OutboxPlanner.ForRescheduled(booking, queue.Flags, agents, now), ct);
+            db.Outbox.AddRange(OutboxPlanner.ForRescheduled(booking, queue.Flags, agents, now));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return booking;
@@ -233,12 +233,6 @@ internal sealed class BookingCommands(
             WHERE tenant_id = {tenantId} AND queue_id = {queueId} AND slot_start = {slot} AND booked > 0
             """, ct);
 
-    private async Task AddOutboxAsync(IEnumerable<OutboxMessage> messages, CancellationToken ct)
-    {
-        db.Outbox.AddRange(messages);
-        // Delivered at commit: wakes the consumers without waiting for their poll.
-        await db.Database.ExecuteSqlAsync($"SELECT pg_notify({OutboxChannels.NotifyChannel}, '')", ct);
-    }
 
     private async Task<Booking> LockAsync(BookingRef reference, CancellationToken ct)
     {

@@ -28,6 +28,9 @@ foreach (var project in builder.Resources.OfType<ProjectResource>())
 {
     builder.CreateResourceBuilder(project).WithEnvironment(env => env.EnvironmentVariables.Remove("OTEL_EXPORTER_OTLP_ENDPOINT"));
 }
+// Measure the booking itself: its callback follows from the outbox, not inside the measured request.
+builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == ResourceNames.SchedulingGrpc))
+    .WithEnvironment("ContactCenter__ShortBudget", "00:00:00");
 await using var app = await builder.BuildAsync();
 await app.StartAsync();
 foreach (var resource in new[] { ResourceNames.Database, ResourceNames.Redis, ResourceNames.SchedulingGrpc, ResourceNames.EscalationApi })

@@ -1,12 +1,19 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 using VideoEngager;
 using VideoEngager.AppHost;
 using VideoEngager.AppHost.LocalInfrastructure;
 
 var builder = DistributedApplication.CreateBuilder(args);
 
-var demoWidgetKey = builder.AddParameter("demo-widget-key", "demo-widget-key", secret: true);
-var adminKey = builder.AddParameter("admin-key", "local-admin-key", secret: true);
+// Development defaults only: anywhere else the keys must be set (Parameters:admin-key, Parameters:demo-widget-key).
+var development = builder.Environment.IsDevelopment();
+var demoWidgetKey = development
+    ? builder.AddParameter("demo-widget-key", "demo-widget-key", secret: true)
+    : builder.AddParameter("demo-widget-key", secret: true);
+var adminKey = development
+    ? builder.AddParameter("admin-key", "local-admin-key", secret: true)
+    : builder.AddParameter("admin-key", secret: true);
 
 var database = builder.AddVideoEngagerDatabase();
 var redis = builder.AddVideoEngagerRedis();
@@ -70,6 +77,22 @@ var notifier = builder.AddProject<Projects.Notifier_Worker>(ResourceNames.Notifi
     // short timeout makes an outage a quick retry instead of a 30-second stall per batch.
     .WithEnvironment("Smtp__TimeoutSeconds", "10")
     .WithHttpHealthCheck("/health");
+if (genesys is not null)
+{
+    // SMS reminders of local runs go to the emulator's Twilio-compatible API; both ends get the same account.
+    var smsAccountSid = builder.AddParameter("sms-account-sid", "AC-local");
+    var smsAuthToken = builder.AddParameter("sms-auth-token", "local-sms-token", secret: true);
+    notifier
+        .WithEnvironment("Sms__BaseAddress", genesys.GetEndpoint("http"))
+        .WithEnvironment("Sms__AccountSid", smsAccountSid)
+        .WithEnvironment("Sms__AuthToken", smsAuthToken)
+        .WithEnvironment("Sms__From", builder.AddParameter("sms-from", "+15005550006"));
+    genesys.WithEnvironment(async context =>
+    {
+        var accountSid = await smsAccountSid.Resource.GetValueAsync(context.CancellationToken);
+        context.EnvironmentVariables[$"Sms__Accounts__{accountSid}"] = smsAuthToken.Resource;
+    });
+}
 
 var api = builder.AddProject<Projects.Escalation_Api>(ResourceNames.EscalationApi, launchProfileName: null)
     .WithHttpEndpoint(port: 5080, name: "http")

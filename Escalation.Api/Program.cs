@@ -15,16 +15,30 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<RpcExceptionHandler>();
+builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+// Widgets run on tenants' own sites. CORS lets browsers send the headers; the widget key's origin list is what
+// decides, in WidgetKeyAuthentication.
+builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy => policy
+    .SetIsOriginAllowed(_ => true)
+    .WithHeaders(WidgetKeyAuthentication.HeaderName, "Idempotency-Key", "Content-Type")
+    .WithMethods("GET", "POST", "DELETE")));
 builder.Services.AddOpenApi();
-builder.Services.AddMemoryCache();
+// Bounded: every unknown widget key a client invents is cached briefly.
+builder.Services.AddMemoryCache(cache => cache.SizeLimit = 10_000);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddClientRateLimiting();
 
 // Scheduling.Grpc serves gRPC on its HTTP/2-only "grpc" endpoint (see shared/aspire-notes.md).
 var scheduling = new Uri($"http://_grpc.{ResourceNames.SchedulingGrpc}");
-builder.Services.AddGrpcClient<VideoEngager.Scheduling.V1.Scheduling.SchedulingClient>(o => o.Address = scheduling);
-builder.Services.AddGrpcClient<Tenants.TenantsClient>(o => o.Address = scheduling);
-builder.Services.AddGrpcClient<VideoEngager.Admin.V1.Admin.AdminClient>(o => o.Address = scheduling);
+// No HTTP-level retries for gRPC: a retried CreateBooking without Idempotency-Key could book twice.
+#pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental
+builder.Services.AddGrpcClient<VideoEngager.Scheduling.V1.Scheduling.SchedulingClient>(o => o.Address = scheduling)
+    .RemoveAllResilienceHandlers();
+builder.Services.AddGrpcClient<Tenants.TenantsClient>(o => o.Address = scheduling)
+    .RemoveAllResilienceHandlers();
+builder.Services.AddGrpcClient<VideoEngager.Admin.V1.Admin.AdminClient>(o => o.Address = scheduling)
+    .RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
 
 builder.Services.AddHttpClient<InviteClient>(http => http.BaseAddress = InviteClient.BaseAddress);
 builder.Services.AddSingleton<TenantDirectory>();
@@ -47,8 +61,10 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseAuthentication();
+app.UseCors();
+// Before authentication: a flood of invented keys must not reach Scheduling.Grpc.
 app.UseRateLimiter();
+app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapOpenApi();

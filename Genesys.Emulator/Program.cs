@@ -63,6 +63,7 @@ app.MapRoutingAdminEndpoints();
 app.MapCallbackAdminEndpoints();
 app.MapFaultEndpoints();
 app.MapWebMessagingEndpoints();
+app.MapSmsEndpoints();
 
 app.Run();
 

@@ -66,9 +66,9 @@ public static class ServiceDefaultsExtensions
                         !context.Request.Path.StartsWithSegments(HealthEndpointPath)
                         && !context.Request.Path.StartsWithSegments(AlivenessEndpointPath))
                 .AddGrpcClientInstrumentation()
-                .AddHttpClientInstrumentation(http =>
-                    // Query strings may carry tokens; keep them out of span attributes.
-                    http.FilterHttpRequestMessage = _ => true));
+                // Query strings carry tokens: both instrumentations redact query values in url.full / url.query by
+                // default, and that default is kept (no OTEL_DOTNET_EXPERIMENTAL_*_DISABLE_URL_QUERY_REDACTION).
+                .AddHttpClientInstrumentation());
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {

@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Security.Claims;
+using Grpc.Core;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using VideoEngager.Escalation.Errors;
 using VideoEngager.Escalation.Tenancy;
 using VideoEngager.Scheduling.V1;
 
@@ -27,22 +30,40 @@ internal static class AvailabilityEndpoints
         ClaimsPrincipal user, Scheduling.V1.Scheduling.SchedulingClient scheduling, CancellationToken cancellationToken)
     {
         var dayCount = 0;
-        if (!string.IsNullOrEmpty(days) && !int.TryParse(days, NumberStyles.None, CultureInfo.InvariantCulture, out dayCount))
+        var errors = new Dictionary<string, string[]>();
+        // 0 means "the default" on the wire, so the edge refuses it here rather than answer 14 days.
+        if (!string.IsNullOrEmpty(days)
+            && (!int.TryParse(days, NumberStyles.None, CultureInfo.InvariantCulture, out dayCount) || dayCount is < 1 or > 31))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["days"] = ["Days must be a whole number between 1 and 31."],
-            });
+            errors["days"] = ["Days must be a whole number between 1 and 31."];
+            dayCount = 0;
         }
 
-        var reply = await scheduling.GetAvailabilityAsync(new GetAvailabilityRequest
+        GetAvailabilityReply reply;
+        try
         {
-            TenantId = user.TenantId(),
-            QueueId = queueId ?? "",
-            StartDate = start ?? "",
-            Days = dayCount,
-            Lang = lang ?? "",
-        }, cancellationToken: cancellationToken);
+            // A read: with the edge's own errors it still runs, so one answer names every bad field.
+            reply = await scheduling.GetAvailabilityAsync(new GetAvailabilityRequest
+            {
+                TenantId = user.TenantId(),
+                QueueId = queueId ?? "",
+                StartDate = start ?? "",
+                Days = dayCount,
+                Lang = lang ?? "",
+            }, cancellationToken: cancellationToken);
+        }
+        catch (RpcException e) when (errors.Count > 0 && e.StatusCode == StatusCode.InvalidArgument)
+        {
+            foreach (var (field, messages) in ((ValidationProblemDetails)RpcExceptionHandler.ToProblem(e)).Errors)
+            {
+                errors.TryAdd(field, messages);
+            }
+            return TypedResults.ValidationProblem(errors);
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
 
         var interval = TimeSpan.FromMinutes(reply.IntervalMinutes);
         var slots = new SlotResponse[reply.Starts.Count];

@@ -14,7 +14,8 @@ public sealed record CreateBookingRequest(
     IReadOnlyList<string>? Skills,
     int? Priority,
     IReadOnlyDictionary<string, JsonElement>? Attributes,
-    string? ConversationId);
+    string? ConversationId,
+    string? AdvisorEmail = null);
 
 public sealed record BookingCreatedResponse(
     string BookingId, string Status, DateTime ScheduledTime, string? CallbackId,

@@ -1,6 +1,8 @@
 using System.Security.Claims;
+using Grpc.Core;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using VideoEngager.Escalation.Errors;
 using VideoEngager.Escalation.Tenancy;
 using VideoEngager.Scheduling.V1;
 using SchedulingClient = VideoEngager.Scheduling.V1.Scheduling.SchedulingClient;
@@ -75,6 +77,7 @@ internal static class BookingEndpoints
         var request = BookingMapping.ToGrpc(body, user.TenantId(), idempotencyKey, errors);
         if (errors.Count > 0)
         {
+            await AddSchedulingErrorsAsync(request, errors, scheduling, cancellationToken);
             return TypedResults.ValidationProblem(errors);
         }
         var reply = await scheduling.CreateBookingAsync(request, cancellationToken: cancellationToken);
@@ -121,6 +124,32 @@ internal static class BookingEndpoints
         return invite is { } found
             ? TypedResults.File(found.Content, found.ContentType, "invite.ics")
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: "Booking was not found.");
+    }
+
+    /// <summary>Asks Scheduling to judge the rest, so one answer names every bad field.</summary>
+    private static async Task AddSchedulingErrorsAsync(
+        Scheduling.V1.CreateBookingRequest request, Dictionary<string, string[]> errors, SchedulingClient scheduling,
+        CancellationToken cancellationToken)
+    {
+        var check = request.Clone();
+        check.ValidateOnly = true;
+        check.IdempotencyKey = "";
+        try
+        {
+            await scheduling.CreateBookingAsync(check, cancellationToken: cancellationToken);
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.InvalidArgument)
+        {
+            foreach (var (field, messages) in ((ValidationProblemDetails)RpcExceptionHandler.ToProblem(e)).Errors)
+            {
+                // The edge's own reading of a field (e.g. an unparseable time) says more than Scheduling's "missing".
+                errors.TryAdd(field, messages);
+            }
+        }
+        catch (RpcException)
+        {
+            // An unknown queue or an unreachable service: the edge's own errors still stand.
+        }
     }
 
     private static BookingRef Reference(string bookingId, string? token) => new() { BookingId = bookingId, Token = token ?? "" };

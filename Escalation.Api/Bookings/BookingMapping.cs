@@ -17,6 +17,7 @@ internal static class BookingMapping
             QueueId = body.QueueId ?? "",
             HoldId = body.HoldId ?? "",
             ConversationId = body.ConversationId ?? "",
+            AdvisorEmail = body.AdvisorEmail ?? "",
             Visitor = body.Visitor is null ? null : new Visitor
             {
                 Name = body.Visitor.Name ?? "",

@@ -9,8 +9,10 @@ internal static class InstantParsing
     public static bool TryParse(string? value, out Timestamp timestamp)
     {
         timestamp = new Timestamp();
+        var timeAt = value?.IndexOfAny(['T', 't']) ?? -1;
         if (string.IsNullOrWhiteSpace(value)
-            || !(value.EndsWith('Z') || value.EndsWith('z') || value.LastIndexOfAny(['+', '-']) > value.IndexOf('T', StringComparison.Ordinal))
+            || timeAt < 0
+            || !(value.EndsWith('Z') || value.EndsWith('z') || value.LastIndexOfAny(['+', '-']) > timeAt)
             || !DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))
         {
             return false;

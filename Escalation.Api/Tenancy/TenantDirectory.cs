@@ -38,7 +38,11 @@ internal sealed class TenantDirectory(Tenants.TenantsClient tenants, IMemoryCach
         {
             tenant = null;
         }
-        cache.Set(cacheKey, tenant, tenant is null ? UnknownKeyLifetime : KnownKeyLifetime);
+        cache.Set(cacheKey, tenant, new MemoryCacheEntryOptions
+        {
+            AbsoluteExpirationRelativeToNow = tenant is null ? UnknownKeyLifetime : KnownKeyLifetime,
+            Size = 1,
+        });
         return tenant;
     }
 }

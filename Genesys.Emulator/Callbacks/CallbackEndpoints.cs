@@ -16,6 +16,10 @@ internal static class CallbackEndpoints
         callbacks.MapPatch("/", Reschedule).WithName("PatchCallback");
         callbacks.MapGet("/{conversationId:guid}", Get).WithName("GetCallback");
         callbacks.MapPost("/bulk/disconnect", Disconnect).WithName("DisconnectCallbacks");
+        routes.MapPost("/api/v2/conversations/participants/attributes/search", ParticipantSearch.Search)
+            .RequireBearerToken()
+            .WithTags("Callbacks")
+            .WithName("SearchParticipantAttributes");
         return routes;
     }
 

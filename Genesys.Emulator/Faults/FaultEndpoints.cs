@@ -20,7 +20,7 @@ internal static class FaultEndpoints
 
     /// <summary>
     /// <c>{"path":"/api/v2/conversations/callbacks","method":"POST","kind":"Status","status":429,"retryAfterSeconds":2,"times":3}</c>;
-    /// a path ending in <c>*</c> matches by prefix. Status and drop faults apply once unless <c>times</c> says otherwise;
+    /// a path ending in <c>*</c> matches by prefix. Status, drop and late/lost-answer faults apply once unless <c>times</c> says otherwise;
     /// latency applies to every request until cleared unless <c>times</c> is set.
     /// </summary>
     internal static Results<Created<FaultView>, ValidationProblem> AddFault(FaultRequest request, FaultRegistry faults)
@@ -32,13 +32,13 @@ internal static class FaultEndpoints
         }
         if (request.Kind is null)
         {
-            errors["kind"] = ["kind is required: Latency, Status or Drop."];
+            errors["kind"] = ["kind is required: Latency, Status, Drop, LateAnswer or LostAnswer."];
         }
         if (request.Kind == FaultKind.Status && (request.Status is not { } status || !AllowedStatuses.Contains(status)))
         {
             errors["status"] = [$"status must be one of {string.Join(", ", AllowedStatuses)}."];
         }
-        if (request.Kind == FaultKind.Latency && request.LatencyMs is not (> 0 and <= 300_000))
+        if (request.Kind is FaultKind.Latency or FaultKind.LateAnswer && request.LatencyMs is not (> 0 and <= 300_000))
         {
             errors["latencyMs"] = ["latencyMs must be between 1 and 300000."];
         }

@@ -41,6 +41,13 @@ internal sealed class FaultMiddleware(
                     EmulatorLog.FaultApplied(logger, fault.Describe(), context.Request.Method, path);
                     await WriteStatusFault(context, fault);
                     break;
+                case { Kind: FaultKind.LateAnswer or FaultKind.LostAnswer } fault:
+                    EmulatorLog.FaultApplied(logger, fault.Describe(), context.Request.Method, path);
+                    if (!await ServeThenWithholdAsync(context, fault))
+                    {
+                        return;
+                    }
+                    break;
                 default:
                     await next(context);
                     break;
@@ -67,6 +74,42 @@ internal sealed class FaultMiddleware(
         path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase)
         || path.StartsWith("/oauth/", StringComparison.OrdinalIgnoreCase)
         || string.Equals(path, "/v1", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// A true ambiguous failure: the request is carried out in full, but its answer is buffered and then sent late
+    /// (past the client's timeout) or never. False when no answer went out.
+    /// </summary>
+    private async Task<bool> ServeThenWithholdAsync(HttpContext context, FaultView fault)
+    {
+        var wire = context.Response.Body;
+        using var buffer = new MemoryStream();
+        context.Response.Body = buffer;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Response.Body = wire;
+        }
+        if (fault.Kind == FaultKind.LostAnswer)
+        {
+            context.Abort();
+            return false;
+        }
+        try
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(fault.LatencyMs ?? 0), time, context.RequestAborted);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client gave up waiting, as the fault intends.
+            return false;
+        }
+        buffer.Position = 0;
+        await buffer.CopyToAsync(wire, context.RequestAborted);
+        return true;
+    }
 
     private static async Task WriteStatusFault(HttpContext context, FaultView fault)
     {

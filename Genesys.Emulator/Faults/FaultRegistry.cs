@@ -76,13 +76,15 @@ internal sealed record FaultView(
         rule.Id, rule.Path, rule.Method, rule.Kind,
         rule.Kind == FaultKind.Status ? rule.Status : null,
         rule.RetryAfterSeconds,
-        rule.Kind == FaultKind.Latency ? (int)rule.Latency.TotalMilliseconds : null,
+        rule.Kind is FaultKind.Latency or FaultKind.LateAnswer ? (int)rule.Latency.TotalMilliseconds : null,
         rule.Remaining, rule.Applied);
 
     public string Describe() => Kind switch
     {
         FaultKind.Latency => $"latency {LatencyMs} ms",
         FaultKind.Status => RetryAfterSeconds is { } retry ? $"status {Status} retry-after {retry}" : $"status {Status}",
+        FaultKind.LateAnswer => $"late answer {LatencyMs} ms",
+        FaultKind.LostAnswer => "lost answer",
         _ => "drop",
     };
 }

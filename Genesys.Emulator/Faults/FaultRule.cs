@@ -8,6 +8,10 @@ internal enum FaultKind
     Status,
     /// <summary>Abort the connection without an answer.</summary>
     Drop,
+    /// <summary>Serve the request (a create is made), then hold the answer <c>latencyMs</c>: past a client's timeout.</summary>
+    LateAnswer,
+    /// <summary>Serve the request (a create is made), then abort the connection: the answer is lost.</summary>
+    LostAnswer,
 }
 
 /// <summary>A fault injected on requests whose path matches (exactly, or by prefix when it ends in <c>*</c>).</summary>

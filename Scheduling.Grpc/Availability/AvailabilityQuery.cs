@@ -13,6 +13,7 @@ internal sealed class AvailabilityQuery(QueueSnapshots snapshots, IMemoryCache a
 {
     public const int DefaultDays = 14;
     public const int MaxDays = 31;
+    public const int MaxStartDaysAhead = 366 + 31;
 
     public async Task<GetAvailabilityReply> GetAsync(GetAvailabilityRequest request, CancellationToken cancellationToken)
     {
@@ -52,7 +53,13 @@ internal sealed class AvailabilityQuery(QueueSnapshots snapshots, IMemoryCache a
         }
 
         var now = Instant.FromDateTimeOffset(clock.GetUtcNow());
-        var firstDay = startDate ?? now.InZone(setup.Calendar.Zone).Date;
+        var today = now.InZone(setup.Calendar.Zone).Date;
+        var firstDay = startDate ?? today;
+        // Past yesterday nothing is open, and past a year and a month nothing can be; both bound the work.
+        if (firstDay < today.PlusDays(-1) || firstDay > today.PlusDays(MaxStartDaysAhead))
+        {
+            new FieldViolations().Add("start", $"Start must be between yesterday and {MaxStartDaysAhead} days ahead.").ThrowIfAny();
+        }
         // The same calendar, for the same versions within the same second, is the same answer.
         var state = (setup.Version, seats.Version, Second: now.ToUnixTimeSeconds());
         var cacheKey = (request.TenantId, request.QueueId, firstDay, days);

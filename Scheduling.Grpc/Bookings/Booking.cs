@@ -41,11 +41,18 @@ public sealed class Booking
     public Dictionary<string, string> Attributes { get; init; } = [];
     public string? ConversationId { get; init; }
 
+    /// <summary>A pre-assigned advisor (an agent of the queue's group): the only agent invited.</summary>
+    public string? AdvisorEmail { get; init; }
+
     public required string CustomerToken { get; init; }
     public required string AgentToken { get; init; }
     public required string ManageToken { get; init; }
 
+    /// <summary>The contact center's conversation id of the callback.</summary>
     public string? CallbackId { get; set; }
+
+    /// <summary>The ACD callback id Genesys answered the create with; its bulk disconnect names it.</summary>
+    public string? CallbackAcdId { get; set; }
     public CallbackStatus CallbackStatus { get; set; }
     public string? CallbackError { get; set; }
 

@@ -34,23 +34,47 @@ internal sealed class BookingCommands(
             return replay;
         }
 
+        // Every bad field is named at once; checks that need the queue run when it is known.
         var violations = new FieldViolations();
+        QueueSetup? setup = null;
         if (string.IsNullOrWhiteSpace(request.QueueId))
         {
-            violations.Add("queueId", "A queue id is required.").ThrowIfAny();
+            violations.Add("queueId", "A queue id is required.");
         }
-        var setup = await snapshots.GetSetupAsync(request.TenantId, request.QueueId, cancellationToken)
-            ?? throw BookingErrors.NotFound($"Queue '{request.QueueId}'");
+        else
+        {
+            setup = await snapshots.GetSetupAsync(request.TenantId, request.QueueId, cancellationToken);
+            if (setup is null && !request.ValidateOnly)
+            {
+                throw BookingErrors.NotFound($"Queue '{request.QueueId}'");
+            }
+        }
 
         var now = clock.GetUtcNow();
-        var queue = setup.Queue;
-        var visitor = VisitorValidation.Validate(
-            request.Visitor, QueueRegion.ForTimeZone(queue.TimeZone), options.Value.SupportedLanguages, violations);
-        BookingRequestValidation.CheckTime(request, setup.Calendar, Instant.FromDateTimeOffset(now), violations);
+        var region = setup is null ? null : QueueRegion.ForTimeZone(setup.Queue.TimeZone);
+        var visitor = VisitorValidation.Validate(request.Visitor, region, options.Value.SupportedLanguages, violations);
         BookingRequestValidation.CheckRouting(request, options.Value.MaxAttributesBytes, violations);
-        var slot = request.DesiredTimeNow ? now : request.ScheduledTime!.ToDateTimeOffset();
-        var hold = await FindHoldAsync(request, queue, slot, violations);
+        if (setup is null)
+        {
+            violations.ThrowIfAny();
+            return new BookingReply(); // validate-only, unknown queue: nothing more can be said here
+        }
+        var queue = setup.Queue;
+        var timeValid = !violations.HasField("scheduledTime");
+        BookingRequestValidation.CheckTime(request, setup.Calendar, Instant.FromDateTimeOffset(now), violations);
+        timeValid &= !violations.HasField("scheduledTime");
+        var slot = request.DesiredTimeNow || !timeValid ? now : request.ScheduledTime!.ToDateTimeOffset();
+        var hold = timeValid ? await FindHoldAsync(request, queue, slot, violations) : null;
+        if (!string.IsNullOrEmpty(request.AdvisorEmail)
+            && !setup.Agents.Any(a => string.Equals(a.Email, request.AdvisorEmail, StringComparison.OrdinalIgnoreCase)))
+        {
+            violations.Add("advisorEmail", "The advisor must be an agent of the queue's agent group.");
+        }
         violations.ThrowIfAny();
+        if (request.ValidateOnly)
+        {
+            return new BookingReply();
+        }
 
         // Seats other visitors hold are kept for them; the database guard applies either way.
         var heldByOthers = request.DesiredTimeNow ? 0 : await LiveHoldsAsync(queue, slot) - (hold is null ? 0 : 1);
@@ -85,6 +109,16 @@ internal sealed class BookingCommands(
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
             }, cancellationToken);
+        }
+        catch (RpcException) when (!string.IsNullOrEmpty(request.IdempotencyKey))
+        {
+            // The same request, sent twice at once: the copy that lost the seat answers with the first booking.
+            db.ChangeTracker.Clear();
+            if (await FindReplayAsync(request, cancellationToken) is { } first)
+            {
+                return first;
+            }
+            throw;
         }
         catch (DbUpdateException e) when (IsIdempotencyConflict(e))
         {
@@ -332,6 +366,7 @@ internal sealed class BookingCommands(
         Priority = request.HasPriority ? request.Priority : queue.Priority,
         Attributes = new Dictionary<string, string>(request.Attributes),
         ConversationId = string.IsNullOrEmpty(request.ConversationId) ? null : request.ConversationId,
+        AdvisorEmail = string.IsNullOrEmpty(request.AdvisorEmail) ? null : request.AdvisorEmail,
         CustomerToken = AccessToken.New(),
         AgentToken = AccessToken.New(),
         ManageToken = AccessToken.New(),

@@ -23,7 +23,9 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         builder.Property(b => b.AgentToken).HasMaxLength(64);
         builder.Property(b => b.ManageToken).HasMaxLength(64);
         builder.Property(b => b.ConversationId).HasMaxLength(64);
+        builder.Property(b => b.AdvisorEmail).HasMaxLength(254);
         builder.Property(b => b.CallbackId).HasMaxLength(64);
+        builder.Property(b => b.CallbackAcdId).HasMaxLength(64);
         builder.Property(b => b.CallbackError).HasMaxLength(1000);
         builder.HasIndex(b => new { b.TenantId, b.QueueId, b.ScheduledTime });
         builder.HasOne<Queue>().WithMany().HasForeignKey(b => new { b.TenantId, b.QueueId });

@@ -51,7 +51,8 @@ internal static class BookingRequestValidation
         }
         for (var i = 0; i < request.Skills.Count; i++)
         {
-            if (string.IsNullOrWhiteSpace(request.Skills[i]) || request.Skills[i].Length > MaxSkillLength)
+            if (string.IsNullOrWhiteSpace(request.Skills[i]) || request.Skills[i].Length > MaxSkillLength
+                || VisitorValidation.HasControlCharacters(request.Skills[i]))
             {
                 violations.Add($"skills[{i}]", $"A skill is a name of 1 to {MaxSkillLength} characters.");
             }
@@ -68,9 +69,21 @@ internal static class BookingRequestValidation
         {
             violations.Add("attributes", $"Attributes must be at most {maxAttributesBytes} bytes as JSON.");
         }
-        foreach (var key in request.Attributes.Keys.Where(k => string.IsNullOrWhiteSpace(k)))
+        foreach (var (key, value) in request.Attributes)
         {
-            violations.Add("attributes", "Attribute names must not be empty.");
+            if (string.IsNullOrWhiteSpace(key) || VisitorValidation.HasControlCharacters(key))
+            {
+                violations.Add("attributes", "Attribute names must not be empty or hold control characters.");
+            }
+            // Tabs and line breaks are fair in a free-text value; NUL is not storable.
+            else if (value.Contains('\0', StringComparison.Ordinal))
+            {
+                violations.Add($"attributes.{key}", "Attribute values must not contain NUL characters.");
+            }
+        }
+        if (request.ConversationId.Any(char.IsControl))
+        {
+            violations.Add("conversationId", "A conversation id must not contain control characters.");
         }
     }
 

@@ -25,9 +25,9 @@ internal static class VisitorValidation
         }
 
         var name = visitor.Name.Trim();
-        if (name.Length is 0 or > MaxNameLength)
+        if (name.Length is 0 or > MaxNameLength || HasControlCharacters(name))
         {
-            violations.Add("visitor.name", $"Name must be 1 to {MaxNameLength} characters.");
+            violations.Add("visitor.name", $"Name must be 1 to {MaxNameLength} characters, without control characters.");
         }
 
         var email = visitor.Email.Trim();
@@ -50,6 +50,9 @@ internal static class VisitorValidation
 
         return violations.Any ? null : new ValidVisitor(name, email, phone!, lang!);
     }
+
+    /// <summary>Control characters (NUL, line breaks…) have no place in a name and break mail headers and PostgreSQL.</summary>
+    internal static bool HasControlCharacters(string value) => value.Any(char.IsControl);
 
     internal static bool IsEmailAddress(string value) =>
         MailAddress.TryCreate(value, out var address)

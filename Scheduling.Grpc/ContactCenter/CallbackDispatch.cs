@@ -167,6 +167,7 @@ internal sealed class CallbackDispatch(
     private static void Apply(Booking booking, CallbackState callback)
     {
         booking.CallbackId = callback.CallbackId ?? booking.CallbackId;
+        booking.CallbackAcdId = callback.AcdId ?? booking.CallbackAcdId;
         booking.CallbackStatus = callback.Status;
         booking.CallbackError = callback.Error;
     }

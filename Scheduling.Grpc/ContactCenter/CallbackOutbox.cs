@@ -99,6 +99,7 @@ internal sealed class CallbackOutbox(SchedulingDbContext db)
                 // A null id keeps the stored one: a failed reschedule or cancel still names its conversation.
                 await db.Bookings.Where(b => b.Id == message.BookingId).ExecuteUpdateAsync(s => s
                     .SetProperty(b => b.CallbackId, b => callback.CallbackId ?? b.CallbackId)
+                    .SetProperty(b => b.CallbackAcdId, b => callback.AcdId ?? b.CallbackAcdId)
                     .SetProperty(b => b.CallbackStatus, callback.Status)
                     .SetProperty(b => b.CallbackError, Truncate(callback.Error))
                     .SetProperty(b => b.UpdatedAt, now), ct);

@@ -25,7 +25,7 @@ internal sealed class CallbackProcessor(
         {
             return message.Kind switch
             {
-                OutboxKinds.CallbackCreate => await CreateAsync(booking, cancellationToken),
+                OutboxKinds.CallbackCreate => await CreateAsync(message, booking, cancellationToken),
                 OutboxKinds.CallbackUpdate => await RescheduleAsync(message, booking, cancellationToken),
                 OutboxKinds.CallbackCancel => await CancelAsync(booking, cancellationToken),
                 _ => new DispatchOutcome.Failed($"Unknown contact-center message kind '{message.Kind}'.", null),
@@ -36,9 +36,14 @@ internal sealed class CallbackProcessor(
             var next = RetryPolicy.NextAttempt(e, message.Attempts, clock.GetUtcNow(), options.Value, Random.Shared.NextDouble());
             if (next is { } dueAt)
             {
-                if (e.Ambiguous && message.Kind == OutboxKinds.CallbackCreate)
+                if (message.Kind == OutboxKinds.CallbackCreate && (e.Ambiguous || AfterAmbiguousCreate(message)))
                 {
-                    ContactCenterLog.AmbiguousCreate(logger, booking.Id);
+                    if (e.Ambiguous)
+                    {
+                        ContactCenterLog.AmbiguousCreate(logger, booking.Id);
+                    }
+                    // Kept through later failures (a 429 on the search, say) until the create is settled.
+                    return new DispatchOutcome.Retry(dueAt, AmbiguousCreateMarker + e.Message, e);
                 }
                 return new DispatchOutcome.Retry(dueAt, e.Message, e);
             }
@@ -46,6 +51,15 @@ internal sealed class CallbackProcessor(
                 e.Transient ? $"Gave up after {message.Attempts} attempts: {e.Message}" : e.Message, e);
         }
     }
+
+    /// <summary>
+    /// Starts the outbox's last error of a create that may have been carried out unanswered: the message row is the
+    /// only state that survives to the retry (possibly on another replica), and the booking has no id to look up.
+    /// </summary>
+    internal const string AmbiguousCreateMarker = "ambiguous create: ";
+
+    internal static bool AfterAmbiguousCreate(OutboxMessage message) =>
+        message.LastError?.StartsWith(AmbiguousCreateMarker, StringComparison.Ordinal) == true;
 
     /// <summary>The callback Genesys gets for a booking: routing by name, the visitor, and what the agent needs.</summary>
     public CallbackRequest RequestFor(Booking booking)
@@ -70,9 +84,10 @@ internal sealed class CallbackProcessor(
             data);
     }
 
-    private async Task<DispatchOutcome> CreateAsync(Booking booking, CancellationToken cancellationToken)
+    private async Task<DispatchOutcome> CreateAsync(OutboxMessage message, Booking booking, CancellationToken cancellationToken)
     {
-        // There is no idempotency key on create: a stored conversation id is looked up before making another.
+        // There is no idempotency key on create: a stored conversation id is looked up before making another, and
+        // after an unanswered create (no id stored) the callback is searched for by its booking id.
         if (booking.CallbackId is { } existing
             && await contactCenter.FindCallbackAsync(existing, cancellationToken) is not null)
         {
@@ -81,12 +96,42 @@ internal sealed class CallbackProcessor(
                 booking.CallbackStatus == CallbackStatus.Pending ? new CallbackState(existing, CallbackStatus.Scheduled, null) : null,
                 "already created");
         }
+        if (booking.CallbackId is null && AfterAmbiguousCreate(message)
+            && await FindUnansweredCreateAsync(booking, cancellationToken) is { } found)
+        {
+            ContactCenterLog.FoundAfterAmbiguousCreate(logger, booking.Id, found);
+            if (booking.Status == BookingStatus.Cancelled)
+            {
+                // No cancel message would find it otherwise: the booking never learnt its id.
+                await contactCenter.CancelCallbackAsync(found, callbackId: null, cancellationToken);
+                return new DispatchOutcome.Done(new CallbackState(found, CallbackStatus.Cancelled, null), "found after an unanswered create, cancelled");
+            }
+            return new DispatchOutcome.Done(new CallbackState(found, CallbackStatus.Scheduled, null), "found after an unanswered create");
+        }
         if (booking.Status == BookingStatus.Cancelled)
         {
             return new DispatchOutcome.Done(new CallbackState(null, CallbackStatus.Cancelled, null), "cancelled before it was created");
         }
         var created = await contactCenter.CreateCallbackAsync(RequestFor(booking), cancellationToken);
-        return new DispatchOutcome.Done(new CallbackState(created.ConversationId, CallbackStatus.Scheduled, null), "created");
+        return new DispatchOutcome.Done(
+            new CallbackState(created.ConversationId, CallbackStatus.Scheduled, null, created.CallbackId), "created");
+    }
+
+    /// <summary>
+    /// The callback an unanswered create may have made. A transient search failure is retried like the create; a
+    /// refused one (the org rejects the criterion or the client lacks the permission) falls back to creating again.
+    /// </summary>
+    private async Task<string?> FindUnansweredCreateAsync(Booking booking, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await contactCenter.FindCallbackIdByBookingAsync(booking.Id, cancellationToken);
+        }
+        catch (ContactCenterException e) when (!e.Transient)
+        {
+            ContactCenterLog.SearchRefused(logger, booking.Id, e.Status, e.Code);
+            return null;
+        }
     }
 
     private async Task<DispatchOutcome> RescheduleAsync(OutboxMessage message, Booking booking, CancellationToken cancellationToken)
@@ -109,7 +154,7 @@ internal sealed class CallbackProcessor(
         {
             try
             {
-                await contactCenter.CancelCallbackAsync(conversationId, cancellationToken);
+                await contactCenter.CancelCallbackAsync(conversationId, booking.CallbackAcdId, cancellationToken);
             }
             catch (ContactCenterException e) when (e.Status == StatusCodes.Status404NotFound)
             {

@@ -19,7 +19,7 @@ internal static partial class ContactCenterLog
     public static partial void Failed(ILogger logger, string kind, string bookingId, int attempt, int? status, string? code,
         string? correlationId, string reason);
 
-    [LoggerMessage(2003, LogLevel.Warning, "Callback create for booking {BookingId} may have reached Genesys without an answer; no id was stored, so it is created again")]
+    [LoggerMessage(2003, LogLevel.Warning, "Callback create for booking {BookingId} may have reached Genesys without an answer; before creating again it is searched for by booking id")]
     public static partial void AmbiguousCreate(ILogger logger, string bookingId);
 
     [LoggerMessage(2004, LogLevel.Information, "Callback create for booking {BookingId} skipped: conversation {ConversationId} already exists")]
@@ -36,6 +36,12 @@ internal static partial class ContactCenterLog
 
     [LoggerMessage(2008, LogLevel.Error, "The callback dispatch loop failed; it carries on after a pause")]
     public static partial void LoopFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(2010, LogLevel.Information, "Callback create for booking {BookingId} had reached Genesys after all: conversation {ConversationId} found by booking id and kept")]
+    public static partial void FoundAfterAmbiguousCreate(ILogger logger, string bookingId, string conversationId);
+
+    [LoggerMessage(2011, LogLevel.Warning, "Callback search for booking {BookingId} is refused (status {Status}, code {Code}); creating again, which may duplicate an unanswered create")]
+    public static partial void SearchRefused(ILogger logger, string bookingId, int? status, string? code);
 
     /// <summary>Masks runs of digits that could be a phone number in text the platform wrote.</summary>
     public static string Mask(string text) => DigitRuns().Replace(text, "***");

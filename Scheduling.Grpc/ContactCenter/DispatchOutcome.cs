@@ -3,7 +3,8 @@ using VideoEngager.Scheduling.Bookings;
 namespace VideoEngager.Scheduling.ContactCenter;
 
 /// <summary>A booking's callback as the booking row records it.</summary>
-public sealed record CallbackState(string? CallbackId, CallbackStatus Status, string? Error);
+/// <param name="AcdId">The ACD callback id, when a create answered with one; null keeps the stored one.</param>
+public sealed record CallbackState(string? CallbackId, CallbackStatus Status, string? Error, string? AcdId = null);
 
 /// <summary>What became of one claimed contact-center message.</summary>
 public abstract record DispatchOutcome

@@ -60,12 +60,12 @@ internal sealed class GenesysCloudClient(
             new PatchCallbackBody(conversationId, GenesysWire.Instant(scheduledTime)), "reschedule callback", cancellationToken);
     }
 
-    public async Task CancelCallbackAsync(string conversationId, CancellationToken cancellationToken)
+    public async Task CancelCallbackAsync(string conversationId, string? callbackId, CancellationToken cancellationToken)
     {
         using var activity = ContactCenterTelemetry.Source.StartActivity("genesys callback disconnect", ActivityKind.Client);
         activity?.SetTag("genesys.conversation.id", conversationId);
         using var response = await SendAsync(HttpMethod.Post, "api/v2/conversations/callbacks/bulk/disconnect",
-            new BulkDisconnectBody([new DisconnectIdentifier(conversationId)]), "disconnect callback", cancellationToken);
+            new BulkDisconnectBody([new DisconnectIdentifier(conversationId, callbackId)]), "disconnect callback", cancellationToken);
     }
 
     public async Task<CallbackInfo?> FindCallbackAsync(string conversationId, CancellationToken cancellationToken)
@@ -92,6 +92,41 @@ internal sealed class GenesysCloudClient(
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// <c>POST /api/v2/conversations/participants/attributes/search</c> with an EXACT criterion on the callback's
+    /// <c>bookingId</c> attribute. Confirmed from the official SDKs' docs: the path, permission
+    /// <c>conversation:participant:attributesview</c>, the request model (<c>query</c> of criteria
+    /// <c>type</c>/<c>fields</c>/<c>value</c>, <c>cursor</c>) and a cursor-paged answer of <c>results</c>. Not confirmed:
+    /// the row shape (read as <c>conversation.id</c> or <c>conversationId</c>) and whether an org accepts a criterion on
+    /// a custom attribute (one public integration reports a 400 "Search not supported."); the caller then falls back.
+    /// The platform's search index may lag a just-made callback, which the dispatcher's retry spacing absorbs.
+    /// </summary>
+    public async Task<string?> FindCallbackIdByBookingAsync(string bookingId, CancellationToken cancellationToken)
+    {
+        using var activity = ContactCenterTelemetry.Source.StartActivity("genesys callback search", ActivityKind.Client);
+        string? cursor = null;
+        // One match is enough; pages are followed only past rows without an id.
+        for (var page = 1; page <= MaxLookupPages; page++)
+        {
+            using var response = await SendAsync(HttpMethod.Post, "api/v2/conversations/participants/attributes/search",
+                new ParticipantSearchBody([new SearchCriterionBody("EXACT", ["bookingId"], bookingId)], cursor),
+                "search callbacks", cancellationToken);
+            var answer = await response.Content.ReadFromJsonAsync<ParticipantSearchAnswer>(GenesysWire.Json, cancellationToken);
+            var id = answer?.Results?.Select(r => r.Conversation?.Id ?? r.ConversationId).FirstOrDefault(i => i is { Length: > 0 });
+            if (id is not null)
+            {
+                activity?.SetTag("genesys.conversation.id", id);
+                return id;
+            }
+            if (answer?.Cursor is not { Length: > 0 } next || next == cursor)
+            {
+                break;
+            }
+            cursor = next;
+        }
+        return null;
     }
 
     /// <summary>One HTTP exchange; network failures and timeouts become transient <see cref="ContactCenterException"/>s.</summary>

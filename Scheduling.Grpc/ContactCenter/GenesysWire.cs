@@ -21,7 +21,8 @@ internal sealed record PatchCallbackBody(string ConversationId, string CallbackS
 
 internal sealed record BulkDisconnectBody(IReadOnlyList<DisconnectIdentifier> CallbackDisconnectIdentifiers);
 
-internal sealed record DisconnectIdentifier(string ConversationId);
+/// <summary>The contract names both ids; a callback found by search (its create unanswered) has no callback id.</summary>
+internal sealed record DisconnectIdentifier(string ConversationId, string? CallbackId);
 
 internal sealed record EntityRefWire(string? Id);
 
@@ -33,6 +34,19 @@ internal sealed record CallbackConversationWire(string? Id, List<ParticipantWire
 
 internal sealed record ParticipantWire(
     string? Purpose, string? State, EntityRefWire? Queue, Dictionary<string, string>? Attributes, DateTimeOffset? CallbackScheduledTime);
+
+/// <summary>The SDKs' <c>ConversationParticipantSearchRequest</c>, as far as used: criteria and the cursor.</summary>
+internal sealed record ParticipantSearchBody(IReadOnlyList<SearchCriterionBody> Query, string? Cursor);
+
+internal sealed record SearchCriterionBody(string Type, IReadOnlyList<string> Fields, string Value);
+
+/// <summary>
+/// Read leniently: a row's id as <c>conversation.id</c> or as <c>conversationId</c>, and the next page by
+/// <c>cursor</c> (the SDKs' <c>JsonCursorSearchResponse</c>).
+/// </summary>
+internal sealed record ParticipantSearchAnswer(List<ParticipantSearchRowWire>? Results, string? Cursor);
+
+internal sealed record ParticipantSearchRowWire(EntityRefWire? Conversation, string? ConversationId);
 
 internal sealed record NamedEntityWire(string? Id, string? Name);
 

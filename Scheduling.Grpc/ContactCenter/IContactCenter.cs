@@ -11,10 +11,17 @@ public interface IContactCenter
     Task RescheduleCallbackAsync(string conversationId, DateTimeOffset scheduledTime, CancellationToken cancellationToken);
 
     /// <summary>Ends the callback whatever its state; ending an ended one is no error.</summary>
-    Task CancelCallbackAsync(string conversationId, CancellationToken cancellationToken);
+    /// <param name="callbackId">The ACD callback id from the create's answer; null when it is not known.</param>
+    Task CancelCallbackAsync(string conversationId, string? callbackId, CancellationToken cancellationToken);
 
     /// <summary>The callback, or null when the contact center does not know it.</summary>
     Task<CallbackInfo?> FindCallbackAsync(string conversationId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The conversation id of a callback made for <paramref name="bookingId"/> (its <c>bookingId</c> attribute), or
+    /// null when there is none. Only for after an ambiguous create: a search, slower and costlier than a read.
+    /// </summary>
+    Task<string?> FindCallbackIdByBookingAsync(string bookingId, CancellationToken cancellationToken);
 }
 
 /// <param name="Language">A language code (<c>ar</c>, <c>en-GB</c>); routed on only when the org has that language.</param>

@@ -77,7 +77,9 @@ public static class OutboxPlanner
         }
         if (flags.NotifyAgent)
         {
-            foreach (var agent in agents)
+            // A booking with a pre-assigned advisor invites only them.
+            foreach (var agent in agents.Where(a => booking.AdvisorEmail is null
+                || string.Equals(a.Email, booking.AdvisorEmail, StringComparison.OrdinalIgnoreCase)))
             {
                 yield return Message(booking, OutboxChannels.Notification, agentKind, now, now, agent.Email);
             }

@@ -10,6 +10,8 @@ internal sealed class FieldViolations
 
     public bool Any => _badRequest.FieldViolations.Count > 0;
 
+    public bool HasField(string field) => _badRequest.FieldViolations.Any(v => v.Field == field);
+
     public FieldViolations Add(string field, string description)
     {
         _badRequest.FieldViolations.Add(new BadRequest.Types.FieldViolation { Field = field, Description = description });

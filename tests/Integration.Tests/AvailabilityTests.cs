@@ -79,6 +79,22 @@ public sealed class AvailabilityTests(AppHostFixture app)
         Assert.True(errors.TryGetProperty("start", out _));
     }
 
+    [Theory]
+    [InlineData("days=0", "days")]
+    [InlineData("days=32", "days")]
+    [InlineData("start=9999-12-31", "start")]
+    [InlineData("start=0001-01-01", "start")]
+    public async Task Out_of_range_days_and_starts_are_400s_naming_the_field(string query, string field)
+    {
+        using var api = app.CreateApiClient();
+
+        var response = await api.GetAsync($"/availability?queueId=VIP-Video-Q&{query}", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _));
+    }
+
     [Fact]
     public async Task An_unknown_queue_is_404()
     {

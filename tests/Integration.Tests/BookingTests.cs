@@ -187,6 +187,51 @@ public sealed class BookingTests(AppHostFixture app)
     }
 
     [Fact]
+    public async Task Unreadable_bodies_and_mixed_errors_are_400s_that_name_every_field()
+    {
+        var tenant = await TestTenant.CreateAsync(app, capacity: 1, Token);
+        using var api = app.CreateApiClient(tenant.WidgetKey);
+
+        using var wrongType = new StringContent(
+            """{"queueId":"Q1","priority":"high","visitor":{"name":"A"}}""", System.Text.Encoding.UTF8, "application/json");
+        var typed = await api.PostAsync("/create", wrongType, Token);
+        using var broken = new StringContent("{not json", System.Text.Encoding.UTF8, "application/json");
+        var unreadable = await api.PostAsync("/create", broken, Token);
+        var mixed = await api.PostAsJsonAsync("/create", new
+        {
+            visitor = new { name = "", email = "nope", phone = "+971501234567", preferredLang = "en" },
+            queueId = tenant.QueueId,
+            scheduledTime = "next tuesday",
+        }, Token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, typed.StatusCode);
+        Assert.True((await typed.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("errors").TryGetProperty("priority", out _));
+        Assert.Equal(HttpStatusCode.BadRequest, unreadable.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, mixed.StatusCode);
+        var errors = (await mixed.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("errors");
+        foreach (var field in new[] { "scheduledTime", "visitor.name", "visitor.email" })
+        {
+            Assert.True(errors.TryGetProperty(field, out _), $"no error for {field}: {errors}");
+        }
+        Assert.Equal(0, await BookingCountAsync(tenant.TenantId));
+    }
+
+    [Fact]
+    public async Task A_browser_preflight_from_a_widget_site_is_allowed_to_send_the_widget_headers()
+    {
+        using var api = app.CreateApiClient(widgetKey: null);
+        using var preflight = new HttpRequestMessage(HttpMethod.Options, "/create");
+        preflight.Headers.Add("Origin", "https://shop.example");
+        preflight.Headers.Add("Access-Control-Request-Method", "POST");
+        preflight.Headers.Add("Access-Control-Request-Headers", "x-tenant-key,content-type,idempotency-key");
+
+        var response = await api.SendAsync(preflight, Token);
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Contains("x-tenant-key", string.Join(',', response.Headers.GetValues("Access-Control-Allow-Headers")), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task A_hold_keeps_the_seat_from_others_until_released()
     {
         var tenant = await TestTenant.CreateAsync(app, capacity: 1, Token);

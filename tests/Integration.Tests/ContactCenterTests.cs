@@ -219,4 +219,31 @@ public sealed class ContactCenterTests(AppHostFixture app)
             await Task.Delay(TimeSpan.FromMilliseconds(250), Token);
         }
     }
+
+    [Fact]
+    public async Task Ambiguous_create_answered_too_late_is_found_by_booking_id_and_not_made_twice()
+    {
+        var org = await ContactCenterOrg.CreateAsync(app, Token);
+        using var api = app.CreateApiClient(org.Tenant.WidgetKey);
+        using var emulator = ContactCenterOrg.Emulator(app);
+        // Genesys:RequestTimeout is 15 s (the AppHost keeps the default): the callback is made, its answer comes at 16 s.
+        await FaultAsync(emulator, new { path = Creates, method = "POST", kind = "LateAnswer", latencyMs = 16_000, times = 1 });
+        try
+        {
+            var answer = await CreateAsync(api, org.Tenant.Booking(TestTenant.Slot(7, 9)));
+            var bookingId = answer.GetProperty("bookingId").GetString()!;
+
+            await EventuallyAsync(async () => (await BookingAsync(answer)).GetProperty("callbackStatus").GetString() == "scheduled");
+
+            var callback = Assert.Single(await org.CallbacksOfAsync(bookingId, Token));
+            Assert.Equal(callback.GetProperty("id").GetString(), (await BookingAsync(answer)).GetProperty("callbackId").GetString());
+            var searches = await emulator.GetFromJsonAsync<JsonElement>(
+                "/emulator/requests?path=/api/v2/conversations/participants/attributes/search&method=POST", Token);
+            Assert.Contains(searches.EnumerateArray(), r => r.GetProperty("status").GetInt32() == 200);
+        }
+        finally
+        {
+            await emulator.DeleteAsync("/emulator/faults", CancellationToken.None);
+        }
+    }
 }

@@ -30,6 +30,11 @@ namespace VideoEngager.Scheduling.Persistence.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("id");
 
+                    b.Property<string>("AdvisorEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("advisor_email");
+
                     b.Property<string>("AgentToken")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -40,6 +45,11 @@ namespace VideoEngager.Scheduling.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("jsonb")
                         .HasColumnName("attributes");
+
+                    b.Property<string>("CallbackAcdId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("callback_acd_id");
 
                     b.Property<string>("CallbackError")
                         .HasMaxLength(1000)

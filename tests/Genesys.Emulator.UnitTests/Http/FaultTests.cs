@@ -114,6 +114,72 @@ public sealed class FaultTests(EmulatorFactory emulator) : IClassFixture<Emulato
         Assert.Equal(HttpStatusCode.BadRequest, oddStatus.StatusCode);
     }
 
+    [Fact]
+    public async Task A_late_answer_creates_the_callback_then_answers_past_the_clients_timeout()
+    {
+        using var client = await emulator.CreateApiClientAsync(_ct);
+        var org = await TestOrg.CreateAsync(client, _ct);
+        var agentUrl = $"https://agent.example/room/{Guid.NewGuid():N}";
+        await AddFaultAsync(client, new { path = "/api/v2/conversations/callbacks", method = "POST", kind = "LateAnswer", latencyMs = 2000 });
+        using var patience = CancellationTokenSource.CreateLinkedTokenSource(_ct);
+        patience.CancelAfter(TimeSpan.FromMilliseconds(300));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            client.PostAsJsonAsync("/api/v2/conversations/callbacks", org.Callback([org.VideoId], agentUrl: agentUrl), patience.Token));
+
+        Assert.Single(await CallbacksWithAsync(agentUrl));
+        var journal = await client.GetFromJsonAsync<JsonElement>("/emulator/requests?path=/api/v2/conversations/callbacks&method=POST", _ct);
+        var entry = Assert.Single(journal.EnumerateArray());
+        Assert.Equal((0, "late answer 2000 ms"), (entry.GetProperty("status").GetInt32(), entry.GetProperty("fault").GetString()));
+    }
+
+    [Fact]
+    public async Task A_late_answer_within_the_clients_patience_still_arrives_whole()
+    {
+        using var client = await emulator.CreateApiClientAsync(_ct);
+        var org = await TestOrg.CreateAsync(client, _ct);
+        await AddFaultAsync(client, new { path = "/api/v2/conversations/callbacks", method = "POST", kind = "LateAnswer", latencyMs = 200 });
+
+        var started = DateTimeOffset.UtcNow;
+        using var response = await client.PostAsJsonAsync("/api/v2/conversations/callbacks", org.Callback([org.VideoId]), _ct);
+
+        Assert.True(DateTimeOffset.UtcNow - started >= TimeSpan.FromMilliseconds(190));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(_ct);
+        Assert.True(body.GetProperty("conversation").GetProperty("id").TryGetGuid(out _));
+    }
+
+    [Fact]
+    public async Task A_lost_answer_creates_the_callback_and_drops_the_connection()
+    {
+        using var client = await emulator.CreateApiClientAsync(_ct);
+        var org = await TestOrg.CreateAsync(client, _ct);
+        var agentUrl = $"https://agent.example/room/{Guid.NewGuid():N}";
+        await AddFaultAsync(client, new { path = "/api/v2/conversations/callbacks", method = "POST", kind = "LostAnswer" });
+
+        await Assert.ThrowsAnyAsync<Exception>(() =>
+            client.PostAsJsonAsync("/api/v2/conversations/callbacks", org.Callback([org.VideoId], agentUrl: agentUrl), _ct));
+
+        Assert.Single(await CallbacksWithAsync(agentUrl));
+    }
+
+    [Fact]
+    public async Task A_late_answer_needs_its_delay()
+    {
+        using var client = emulator.CreateClient();
+
+        using var response = await client.PostAsJsonAsync("/emulator/faults", new { path = "/api/v2/conversations/callbacks", kind = "LateAnswer" }, _ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    private async Task<List<JsonElement>> CallbacksWithAsync(string agentUrl)
+    {
+        using var admin = emulator.CreateClient();
+        var all = await admin.GetFromJsonAsync<JsonElement>("/emulator/callbacks", _ct);
+        return [.. all.EnumerateArray().Where(c => c.GetProperty("data").GetProperty("agentUrl").GetString() == agentUrl)];
+    }
+
     private async Task AddFaultAsync(HttpClient client, object fault)
     {
         using var response = await client.PostAsJsonAsync("/emulator/faults", fault, _ct);

@@ -31,7 +31,7 @@ public sealed class CallbackProcessorTests
         var outcome = await _processor.ProcessAsync(Message(OutboxKinds.CallbackCreate), booking, Token);
 
         var done = Assert.IsType<DispatchOutcome.Done>(outcome);
-        Assert.Equal(new CallbackState("conv-1", CallbackStatus.Scheduled, null), done.Callback);
+        Assert.Equal(new CallbackState("conv-1", CallbackStatus.Scheduled, null, "acd-1"), done.Callback);
         var request = Assert.Single(_contactCenter.Created);
         Assert.Equal(("VIP-Video-Q", 5, "ar", "Fatima Al-Ali", "+971501234567", (DateTimeOffset?)Slot),
             (request.QueueName, request.Priority, request.Language, request.CustomerName, request.PhoneNumber, request.ScheduledTime));
@@ -127,13 +127,17 @@ public sealed class CallbackProcessorTests
     [Fact]
     public async Task A_cancel_disconnects_the_callback_and_one_already_gone_counts_as_cancelled()
     {
-        var cancelled = await _processor.ProcessAsync(Message(OutboxKinds.CallbackCancel), Booking(callbackId: "conv-1", status: BookingStatus.Cancelled), Token);
+        var booking = Booking(callbackId: "conv-1", status: BookingStatus.Cancelled);
+        booking.CallbackAcdId = "acd-1";
+        var cancelled = await _processor.ProcessAsync(Message(OutboxKinds.CallbackCancel), booking, Token);
         _contactCenter.Failure = new ContactCenterException("404", transient: false, status: 404);
         var gone = await _processor.ProcessAsync(Message(OutboxKinds.CallbackCancel), Booking(callbackId: "conv-2", status: BookingStatus.Cancelled), Token);
 
         Assert.Equal(new CallbackState("conv-1", CallbackStatus.Cancelled, null), Assert.IsType<DispatchOutcome.Done>(cancelled).Callback);
         Assert.Equal(CallbackStatus.Cancelled, Assert.IsType<DispatchOutcome.Done>(gone).Callback!.Status);
         Assert.Equal(["conv-1"], _contactCenter.Disconnected);
+        // The bulk disconnect names the ACD callback id the create answered with.
+        Assert.Equal(["acd-1"], _contactCenter.DisconnectedCallbackIds);
     }
 
     [Fact]
@@ -145,8 +149,94 @@ public sealed class CallbackProcessorTests
         Assert.Empty(_contactCenter.Disconnected);
     }
 
-    private static OutboxMessage Message(string kind, int attempts = 1, int sequence = 0) => new()
+    private static readonly ContactCenterException NoAnswer = new(
+        "Genesys create callback: no answer within 15 s.", transient: true, ambiguous: true);
+
+    [Fact]
+    public async Task An_unanswered_create_is_retried_marked_and_the_retry_finds_it_instead_of_creating()
     {
+        _contactCenter.Failure = NoAnswer;
+        var first = Assert.IsType<DispatchOutcome.Retry>(
+            await _processor.ProcessAsync(Message(OutboxKinds.CallbackCreate), Booking(), Token));
+        Assert.StartsWith(CallbackProcessor.AmbiguousCreateMarker, first.Reason, StringComparison.Ordinal);
+
+        _contactCenter.Failure = null;
+        _contactCenter.ByBooking["bk-1"] = "conv-7";
+        _clock.Advance(first.DueAt - _clock.GetUtcNow());
+        var outcome = await _processor.ProcessAsync(
+            Message(OutboxKinds.CallbackCreate, attempts: 2, lastError: first.Reason), Booking(), Token);
+
+        var done = Assert.IsType<DispatchOutcome.Done>(outcome);
+        Assert.Equal(new CallbackState("conv-7", CallbackStatus.Scheduled, null), done.Callback);
+        Assert.Equal(["bk-1"], _contactCenter.Searched);
+        Assert.Empty(_contactCenter.Created);
+    }
+
+    [Fact]
+    public async Task Nothing_found_after_an_unanswered_create_creates_it_once()
+    {
+        var outcome = await _processor.ProcessAsync(Message(OutboxKinds.CallbackCreate, attempts: 2,
+            lastError: CallbackProcessor.AmbiguousCreateMarker + NoAnswer.Message), Booking(), Token);
+
+        Assert.Equal(new CallbackState("conv-1", CallbackStatus.Scheduled, null, "acd-1"), Assert.IsType<DispatchOutcome.Done>(outcome).Callback);
+        Assert.Equal(["bk-1"], _contactCenter.Searched);
+        Assert.Single(_contactCenter.Created);
+    }
+
+    [Fact]
+    public async Task A_retry_after_an_answered_failure_creates_without_searching()
+    {
+        await _processor.ProcessAsync(Message(OutboxKinds.CallbackCreate, attempts: 2,
+            lastError: "Genesys create callback: 503 service.unavailable: down"), Booking(), Token);
+
+        Assert.Empty(_contactCenter.Searched);
+        Assert.Single(_contactCenter.Created);
+    }
+
+    [Fact]
+    public async Task A_transient_search_failure_keeps_the_mark_and_creates_nothing()
+    {
+        _contactCenter.SearchFailure = new ContactCenterException("Genesys search callbacks: 429", transient: true, status: 429,
+            retryAfter: TimeSpan.FromSeconds(2));
+
+        var outcome = await _processor.ProcessAsync(Message(OutboxKinds.CallbackCreate, attempts: 2,
+            lastError: CallbackProcessor.AmbiguousCreateMarker + NoAnswer.Message), Booking(), Token);
+
+        var retry = Assert.IsType<DispatchOutcome.Retry>(outcome);
+        Assert.StartsWith(CallbackProcessor.AmbiguousCreateMarker, retry.Reason, StringComparison.Ordinal);
+        Assert.Equal(_clock.GetUtcNow() + TimeSpan.FromSeconds(2) + RetryPolicy.RetryAfterMargin, retry.DueAt);
+        Assert.Empty(_contactCenter.Created);
+    }
+
+    [Fact]
+    public async Task A_refused_search_falls_back_to_creating_again()
+    {
+        _contactCenter.SearchFailure = new ContactCenterException("Genesys search callbacks: 400 bad.request: Search not supported.",
+            transient: false, status: 400, code: "bad.request");
+
+        var outcome = await _processor.ProcessAsync(Message(OutboxKinds.CallbackCreate, attempts: 2,
+            lastError: CallbackProcessor.AmbiguousCreateMarker + NoAnswer.Message), Booking(), Token);
+
+        Assert.IsType<DispatchOutcome.Done>(outcome);
+        Assert.Single(_contactCenter.Created);
+    }
+
+    [Fact]
+    public async Task A_callback_found_for_a_booking_cancelled_meanwhile_is_disconnected()
+    {
+        _contactCenter.ByBooking["bk-1"] = "conv-7";
+
+        var outcome = await _processor.ProcessAsync(Message(OutboxKinds.CallbackCreate, attempts: 2,
+            lastError: CallbackProcessor.AmbiguousCreateMarker + NoAnswer.Message), Booking(status: BookingStatus.Cancelled), Token);
+
+        Assert.Equal(new CallbackState("conv-7", CallbackStatus.Cancelled, null), Assert.IsType<DispatchOutcome.Done>(outcome).Callback);
+        Assert.Equal(["conv-7"], _contactCenter.Disconnected);
+        Assert.Empty(_contactCenter.Created);
+    }
+
+    private static OutboxMessage Message(string kind, int attempts = 1, int sequence = 0, string? lastError = null) => new()
+    {
+        LastError = lastError,
         Id = 1,
         BookingId = "bk-1",
         Channel = OutboxChannels.ContactCenter,
@@ -185,15 +275,20 @@ public sealed class CallbackProcessorTests
         public List<CallbackRequest> Created { get; } = [];
         public List<(string, DateTimeOffset)> Moved { get; } = [];
         public List<string> Disconnected { get; } = [];
+        public List<string?> DisconnectedCallbackIds { get; } = [];
         public List<string> Looked { get; } = [];
         public HashSet<string> Existing { get; } = [];
+        public List<string> Searched { get; } = [];
+        /// <summary>Booking id → the conversation a search finds.</summary>
+        public Dictionary<string, string> ByBooking { get; } = [];
         public ContactCenterException? Failure { get; set; }
+        public ContactCenterException? SearchFailure { get; set; }
 
         public Task<CreatedCallback> CreateCallbackAsync(CallbackRequest request, CancellationToken cancellationToken)
         {
             ThrowIfFailing();
             Created.Add(request);
-            return Task.FromResult(new CreatedCallback($"conv-{Created.Count}", null));
+            return Task.FromResult(new CreatedCallback($"conv-{Created.Count}", $"acd-{Created.Count}"));
         }
 
         public Task RescheduleCallbackAsync(string conversationId, DateTimeOffset scheduledTime, CancellationToken cancellationToken)
@@ -203,10 +298,11 @@ public sealed class CallbackProcessorTests
             return Task.CompletedTask;
         }
 
-        public Task CancelCallbackAsync(string conversationId, CancellationToken cancellationToken)
+        public Task CancelCallbackAsync(string conversationId, string? callbackId, CancellationToken cancellationToken)
         {
             ThrowIfFailing();
             Disconnected.Add(conversationId);
+            DisconnectedCallbackIds.Add(callbackId);
             return Task.CompletedTask;
         }
 
@@ -216,6 +312,16 @@ public sealed class CallbackProcessorTests
             return Task.FromResult(Existing.Contains(conversationId)
                 ? new CallbackInfo(conversationId, null, null, false, new Dictionary<string, string>())
                 : null);
+        }
+
+        public Task<string?> FindCallbackIdByBookingAsync(string bookingId, CancellationToken cancellationToken)
+        {
+            Searched.Add(bookingId);
+            if (SearchFailure is not null)
+            {
+                throw SearchFailure;
+            }
+            return Task.FromResult(ByBooking.GetValueOrDefault(bookingId));
         }
 
         private void ThrowIfFailing()

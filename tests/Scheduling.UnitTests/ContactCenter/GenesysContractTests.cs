@@ -1,5 +1,10 @@
+using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using VideoEngager.Scheduling.Bookings;
 using VideoEngager.Scheduling.ContactCenter;
+using VideoEngager.Scheduling.Outbox;
 
 namespace VideoEngager.Scheduling.UnitTests.ContactCenter;
 
@@ -81,8 +86,8 @@ public sealed class GenesysContractTests : IAsyncLifetime
         await client.RescheduleCallbackAsync(created.ConversationId, Slot.AddHours(2), Token);
         Assert.Equal(Slot.AddHours(2), (await client.FindCallbackAsync(created.ConversationId, Token))!.ScheduledTime);
 
-        await client.CancelCallbackAsync(created.ConversationId, Token);
-        await client.CancelCallbackAsync(created.ConversationId, Token);
+        await client.CancelCallbackAsync(created.ConversationId, created.CallbackId, Token);
+        await client.CancelCallbackAsync(created.ConversationId, created.CallbackId, Token);
         Assert.True((await client.FindCallbackAsync(created.ConversationId, Token))!.Ended);
         Assert.Equal("disconnected", (await _org.StoredAsync(created.ConversationId, Token)).GetProperty("status").GetString());
     }
@@ -189,9 +194,79 @@ public sealed class GenesysContractTests : IAsyncLifetime
         var client = _org.Client();
         await _org.FaultAsync(new { path = "/api/v2/conversations/callbacks/bulk/disconnect", kind = "Drop" }, Token);
 
-        var error = await Assert.ThrowsAsync<ContactCenterException>(() => client.CancelCallbackAsync(Guid.NewGuid().ToString(), Token));
+        var error = await Assert.ThrowsAsync<ContactCenterException>(() => client.CancelCallbackAsync(Guid.NewGuid().ToString(), null, Token));
 
         Assert.True(error.Transient);
         Assert.Null(error.Status);
     }
+
+    [Fact]
+    public async Task A_create_whose_answer_came_too_late_is_found_by_its_booking_id()
+    {
+        var client = _org.Client(_org.Options(timeout: TimeSpan.FromMilliseconds(500)));
+        await client.FindCallbackAsync(Guid.NewGuid().ToString(), Token); // token and nothing else
+        var bookingId = $"bk-{Guid.NewGuid():N}";
+        var request = _org.Callback(Slot) with
+        {
+            Data = new Dictionary<string, string> { ["bookingId"] = bookingId, ["agentUrl"] = "https://edge.example/a" },
+        };
+        await _org.FaultAsync(new { path = "/api/v2/conversations/callbacks", method = "POST", kind = "LateAnswer", latencyMs = 3000 }, Token);
+
+        var error = await Assert.ThrowsAsync<ContactCenterException>(() => client.CreateCallbackAsync(request, Token));
+        var found = await client.FindCallbackIdByBookingAsync(bookingId, Token);
+
+        Assert.True(error.Ambiguous);
+        Assert.NotNull(found);
+        var stored = await _org.StoredAsync(found, Token);
+        Assert.Equal(bookingId, stored.GetProperty("data").GetProperty("bookingId").GetString());
+        Assert.Null(await client.FindCallbackIdByBookingAsync($"bk-{Guid.NewGuid():N}", Token));
+    }
+
+    [Fact]
+    public async Task The_dispatchers_retry_after_a_lost_answer_keeps_the_one_callback_made()
+    {
+        var processor = new CallbackProcessor(_org.Client(),
+            new BookingReplies(Options.Create(new BookingOptions { PublicBaseUrl = "https://edge.example/" })),
+            TimeProvider.System, Options.Create(new DispatchOptions()),
+            NullLogger<CallbackProcessor>.Instance);
+        var booking = Booking();
+        await _org.FaultAsync(new { path = "/api/v2/conversations/callbacks", method = "POST", kind = "LostAnswer" }, Token);
+
+        var first = Assert.IsType<DispatchOutcome.Retry>(await processor.ProcessAsync(Message(1, null), booking, Token));
+        var second = Assert.IsType<DispatchOutcome.Done>(await processor.ProcessAsync(Message(2, first.Reason), booking, Token));
+
+        var callbacks = (await _org.Admin.GetFromJsonAsync<JsonElement[]>("/emulator/callbacks", Token))!
+            .Where(c => c.GetProperty("data").TryGetProperty("bookingId", out var id) && id.GetString() == booking.Id).ToList();
+        Assert.Equal(second.Callback?.CallbackId, Assert.Single(callbacks).GetProperty("id").GetString());
+        Assert.Single(await _org.RequestsAsync("/api/v2/conversations/callbacks", "POST", Token));
+    }
+
+    private static OutboxMessage Message(int attempts, string? lastError) => new()
+    {
+        BookingId = "unused",
+        Channel = OutboxChannels.ContactCenter,
+        Kind = OutboxKinds.CallbackCreate,
+        Attempts = attempts,
+        LastError = lastError,
+    };
+
+    private Booking Booking() => new()
+    {
+        Id = $"bk-{Guid.NewGuid():N}",
+        TenantId = "t",
+        QueueId = _org.QueueName,
+        Status = BookingStatus.Confirmed,
+        ScheduledTime = Slot,
+        VisitorName = "Fatima Al-Ali",
+        VisitorEmail = "fatima@example.com",
+        VisitorPhone = "+971501234567",
+        PreferredLang = "ar",
+        Skills = [_org.VideoSkill, _org.ArabicSkill],
+        Priority = 5,
+        Attributes = [],
+        CustomerToken = "customer-token",
+        AgentToken = "agent-token",
+        ManageToken = "manage-token",
+        CallbackStatus = CallbackStatus.Pending,
+    };
 }

@@ -24,6 +24,17 @@ public sealed class OutboxPlannerTests
     }
 
     [Fact]
+    public void A_pre_assigned_advisor_is_the_only_agent_invited()
+    {
+        var booking = Booking(Now.AddHours(2), advisor: "A2@example.com");
+
+        var invited = OutboxPlanner.ForCreated(booking, new QueueFlags(), Agents, Now)
+            .Where(m => m.Kind == OutboxKinds.AgentInvite).Select(m => m.Recipient);
+
+        Assert.Equal(["a2@example.com"], invited);
+    }
+
+    [Fact]
     public void Flags_switch_off_the_emails()
     {
         var flags = new QueueFlags { SendCustomerEmail = false, NotifyAgent = false };
@@ -70,8 +81,9 @@ public sealed class OutboxPlannerTests
         Assert.All(cancelled.Concat(moved), m => Assert.Equal(2, m.Sequence));
     }
 
-    private static Booking Booking(DateTimeOffset scheduled, bool immediate = false) => new()
+    private static Booking Booking(DateTimeOffset scheduled, bool immediate = false, string? advisor = null) => new()
     {
+        AdvisorEmail = advisor,
         Id = "bk_test",
         TenantId = "t",
         QueueId = "q",

@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -36,7 +34,7 @@ internal static class OAuthEndpoints
             return TypedResults.BadRequest(OAuthError.Of("unsupported_grant_type",
                 "Only the client_credentials grant is supported."));
         }
-        if (!TryReadBasic(request, out var clientId, out var secret) || !tokens.IsValidClient(clientId, secret))
+        if (!BasicCredentials.TryRead(request, out var clientId, out var secret) || !tokens.IsValidClient(clientId, secret))
         {
             EmulatorLog.ClientRejected(logger, clientId);
             return TypedResults.BadRequest(OAuthError.Of("unauthorized_client",
@@ -46,35 +44,6 @@ internal static class OAuthEndpoints
         var token = tokens.Issue(clientId);
         EmulatorLog.TokenIssued(logger, clientId);
         return TypedResults.Ok(new TokenResponse(token.AccessToken, "bearer", token.LifetimeSeconds));
-    }
-
-    private static bool TryReadBasic(HttpRequest request, out string clientId, out string secret)
-    {
-        clientId = "";
-        secret = "";
-        if (!AuthenticationHeaderValue.TryParse(request.Headers.Authorization, out var header)
-            || !string.Equals(header.Scheme, "Basic", StringComparison.OrdinalIgnoreCase)
-            || header.Parameter is null)
-        {
-            return false;
-        }
-        string decoded;
-        try
-        {
-            decoded = Encoding.UTF8.GetString(Convert.FromBase64String(header.Parameter));
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
-        var colon = decoded.IndexOf(':', StringComparison.Ordinal);
-        if (colon <= 0)
-        {
-            return false;
-        }
-        clientId = decoded[..colon];
-        secret = decoded[(colon + 1)..];
-        return true;
     }
 }
 

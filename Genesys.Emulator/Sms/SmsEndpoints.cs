@@ -1,5 +1,4 @@
-using System.Net.Http.Headers;
-using System.Text;
+using VideoEngager.Genesys.Emulator.Auth;
 using VideoEngager.Genesys.Emulator.Sms;
 
 // In the root namespace, which Program.cs already imports, so that registering SMS stays one line there.
@@ -31,7 +30,7 @@ internal static class SmsEndpoints
     internal static async Task<IResult> CreateAsync(string accountSid, HttpRequest request, SmsInbox inbox,
         IConfiguration configuration, ILogger logger, CancellationToken cancellationToken)
     {
-        if (!TryReadBasic(request, out var user, out var token)
+        if (!BasicCredentials.TryRead(request, out var user, out var token)
             || !string.Equals(user, accountSid, StringComparison.Ordinal)
             || !SmsAccounts.IsValid(configuration, user, token))
         {
@@ -65,32 +64,4 @@ internal static class SmsEndpoints
 
     private static IResult Error(int status, int code, string message) =>
         Results.Json(TwilioError.Of(status, code, message), TwilioJson.Options, statusCode: status);
-
-    private static bool TryReadBasic(HttpRequest request, out string user, out string secret)
-    {
-        user = "";
-        secret = "";
-        if (!AuthenticationHeaderValue.TryParse(request.Headers.Authorization, out var header)
-            || !string.Equals(header.Scheme, "Basic", StringComparison.OrdinalIgnoreCase)
-            || header.Parameter is null)
-        {
-            return false;
-        }
-        string decoded;
-        try
-        {
-            decoded = Encoding.UTF8.GetString(Convert.FromBase64String(header.Parameter));
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
-        var colon = decoded.IndexOf(':', StringComparison.Ordinal);
-        if (colon <= 0)
-        {
-            return false;
-        }
-        (user, secret) = (decoded[..colon], decoded[(colon + 1)..]);
-        return true;
-    }
 }

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Claims;
 using Grpc.Core;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using VideoEngager.Escalation.Errors;
 using VideoEngager.Escalation.Tenancy;
 using VideoEngager.Scheduling.V1;
@@ -54,10 +53,7 @@ internal static class AvailabilityEndpoints
         }
         catch (RpcException e) when (errors.Count > 0 && e.StatusCode == StatusCode.InvalidArgument)
         {
-            foreach (var (field, messages) in ((ValidationProblemDetails)RpcExceptionHandler.ToProblem(e)).Errors)
-            {
-                errors.TryAdd(field, messages);
-            }
+            RpcExceptionHandler.AddFieldErrors(e, errors);
             return TypedResults.ValidationProblem(errors);
         }
         if (errors.Count > 0)

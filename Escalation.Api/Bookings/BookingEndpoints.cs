@@ -140,11 +140,7 @@ internal static class BookingEndpoints
         }
         catch (RpcException e) when (e.StatusCode == StatusCode.InvalidArgument)
         {
-            foreach (var (field, messages) in ((ValidationProblemDetails)RpcExceptionHandler.ToProblem(e)).Errors)
-            {
-                // The edge's own reading of a field (e.g. an unparseable time) says more than Scheduling's "missing".
-                errors.TryAdd(field, messages);
-            }
+            RpcExceptionHandler.AddFieldErrors(e, errors);
         }
         catch (RpcException)
         {

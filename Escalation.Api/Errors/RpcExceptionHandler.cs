@@ -33,6 +33,18 @@ internal sealed class RpcExceptionHandler(IProblemDetailsService problemDetails,
         });
     }
 
+    /// <summary>
+    /// Adds Scheduling's field errors to the edge's own, keeping the edge's reading of a field it already judged
+    /// (e.g. an unparseable time says more than Scheduling's "missing").
+    /// </summary>
+    internal static void AddFieldErrors(RpcException invalidArgument, Dictionary<string, string[]> errors)
+    {
+        foreach (var (field, messages) in ((ValidationProblemDetails)ToProblem(invalidArgument)).Errors)
+        {
+            errors.TryAdd(field, messages);
+        }
+    }
+
     internal static ProblemDetails ToProblem(RpcException rpc)
     {
         if (rpc.StatusCode == StatusCode.InvalidArgument)

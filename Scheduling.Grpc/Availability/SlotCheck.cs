@@ -54,13 +54,14 @@ public static class SlotChecks
             : SlotCheck.OutsideOpeningHours;
     }
 
-    public static string Describe(SlotCheck check, QueueCalendar calendar) => check switch
+    /// <param name="subject">How the message names the time: the field the caller sent it in.</param>
+    public static string Describe(SlotCheck check, QueueCalendar calendar, string subject = "Scheduled time") => check switch
     {
-        SlotCheck.NotOnSlotBoundary => $"Scheduled time must be the start of a {calendar.IntervalMinutes}-minute slot.",
-        SlotCheck.InThePast => "Scheduled time must be in the future.",
-        SlotCheck.InsideMinimumNotice => $"Scheduled time must be at least {calendar.MinNotice.TotalMinutes:0} minutes from now.",
-        SlotCheck.BeyondBookingWindow => $"Scheduled time must be within {calendar.BookingWindowDays} days.",
-        SlotCheck.OutsideOpeningHours => "Scheduled time is outside the queue's opening hours.",
+        SlotCheck.NotOnSlotBoundary => $"{subject} must be the start of a {calendar.IntervalMinutes}-minute slot.",
+        SlotCheck.InThePast => $"{subject} must be in the future.",
+        SlotCheck.InsideMinimumNotice => $"{subject} must be at least {calendar.MinNotice.TotalMinutes:0} minutes from now.",
+        SlotCheck.BeyondBookingWindow => $"{subject} must be within {calendar.BookingWindowDays} days.",
+        SlotCheck.OutsideOpeningHours => $"{subject} is outside the queue's opening hours.",
         _ => "",
     };
 

@@ -37,7 +37,7 @@ internal sealed class HoldCommands(
         var check = SlotChecks.Check(setup.Calendar, Instant.FromDateTimeOffset(start), Instant.FromDateTimeOffset(clock.GetUtcNow()));
         if (check != SlotCheck.Bookable)
         {
-            violations.Add("start", SlotChecks.Describe(check, setup.Calendar).Replace("Scheduled time", "Start", StringComparison.Ordinal));
+            violations.Add("start", SlotChecks.Describe(check, setup.Calendar, "Start"));
         }
         violations.ThrowIfAny();
 

@@ -43,14 +43,25 @@ if (useEmulator)
         });
 }
 
+var schedulingReplicas = builder.Configuration.GetValue("Scheduling:Replicas", 1);
 var scheduling = builder.AddProject<Projects.Scheduling_Grpc>(ResourceNames.SchedulingGrpc, launchProfileName: null)
     .WithReference(database).WaitFor(database)
     .WithReference(redis).WaitFor(redis)
     .WithEnvironment("DemoTenant__WidgetKey", demoWidgetKey)
     .WithEnvironment("Genesys__ClientId", genesysClientId)
     .WithEnvironment("Genesys__ClientSecret", genesysClientSecret)
-    .WithReplicas(builder.Configuration.GetValue("Scheduling:Replicas", 1))
+    .WithReplicas(schedulingReplicas)
     .WithHttpHealthCheck("/health", endpointName: "http");
+if (schedulingReplicas == 1)
+{
+    // One replica needs no load-balancing proxy in front of it: callers reach it directly, one hop less per call.
+    scheduling.WithEndpoint("grpc", endpoint =>
+    {
+        endpoint.IsProxied = false;
+        endpoint.Port = null;
+        endpoint.TargetPort = null;
+    });
+}
 if (genesys is not null)
 {
     // The emulator serves login and API from one address.
@@ -73,8 +84,8 @@ var notifier = builder.AddProject<Projects.Notifier_Worker>(ResourceNames.Notifi
     .WaitFor(smtp)
     // Jobs are claimed with SKIP LOCKED and a lease, so replicas share the outbox without sending twice.
     .WithReplicas(builder.Configuration.GetValue("Notifier:Replicas", 1))
-    // The local catcher answers in milliseconds; while it is stopped its proxy accepts and then stays silent, so a
-    // short timeout makes an outage a quick retry instead of a 30-second stall per batch.
+    // The local catcher answers in milliseconds, so a short timeout makes a stalled server a quick retry instead of
+    // a 30-second stall per batch.
     .WithEnvironment("Smtp__TimeoutSeconds", "10")
     .WithHttpHealthCheck("/health");
 if (genesys is not null)

@@ -10,7 +10,7 @@ internal static class SmtpCatcher
         var repositoryRoot = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, ".."));
         var smtp = builder.AddExecutable(ResourceNames.Smtp, "dotnet", repositoryRoot)
             .WithHttpEndpoint(port: LocalWebPort, name: "http")
-            .WithEndpoint(name: "smtp", scheme: "smtp");
+            .WithEndpoint(name: "smtp", scheme: "smtp", isProxied: false);
         var web = smtp.GetEndpoint("http");
         var smtpEndpoint = smtp.GetEndpoint("smtp");
         return smtp

@@ -62,18 +62,20 @@ internal static class AvailabilityEndpoints
         }
 
         var interval = TimeSpan.FromMinutes(reply.IntervalMinutes);
-        var slots = new SlotResponse[reply.Starts.Count];
+        var columns = SlotColumns.Parser.ParseFrom(reply.Slots);
+        var slots = new SlotResponse[columns.StepsMinutes.Count];
+        var slotStart = DateTime.UnixEpoch.AddSeconds(columns.FirstStart);
         for (var i = 0; i < slots.Length; i++)
         {
-            var slotStart = DateTime.UnixEpoch.AddSeconds(reply.Starts[i]);
-            slots[i] = new SlotResponse(slotStart, slotStart + interval, reply.Capacity, reply.Remaining[i],
-                reply.Statuses[i] switch
+            slotStart = slotStart.AddMinutes(columns.StepsMinutes[i]);
+            slots[i] = new SlotResponse(slotStart, slotStart + interval, reply.Capacity, reply.Capacity - columns.Taken[i],
+                columns.Statuses[i] switch
                 {
                     SlotStatus.Open => "open",
                     SlotStatus.Full => "full",
                     _ => "closed",
                 },
-                reply.EstimatedWaitMinutes[i]);
+                columns.EstimatedWaitMinutes[i]);
         }
         return TypedResults.Ok(new AvailabilityResponse(reply.QueueId, reply.TimeZone, reply.IntervalMinutes, slots));
     }

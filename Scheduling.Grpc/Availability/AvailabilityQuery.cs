@@ -76,26 +76,13 @@ internal sealed class AvailabilityQuery(QueueSnapshots snapshots, IMemoryCache a
             TimeZone = setup.Queue.TimeZone,
             IntervalMinutes = setup.Queue.IntervalMinutes,
             Capacity = setup.Queue.Capacity,
+            Slots = SlotColumnsEncoding.Encode(slots, setup.Queue.Capacity),
         };
-        foreach (var slot in slots)
-        {
-            reply.Starts.Add(slot.Start.ToUnixTimeSeconds());
-            reply.Remaining.Add(slot.Remaining);
-            reply.Statuses.Add(ToStatus(slot.State));
-            reply.EstimatedWaitMinutes.Add(slot.EstimatedWaitMinutes);
-        }
         answers.Set(cacheKey, new CachedAnswer(state, reply), new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(1) });
         return reply;
     }
 
     private sealed record CachedAnswer((long Setup, long Seats, long Second) State, GetAvailabilityReply Reply);
-
-    private static SlotStatus ToStatus(SlotState state) => state switch
-    {
-        SlotState.Open => SlotStatus.Open,
-        SlotState.Full => SlotStatus.Full,
-        _ => SlotStatus.Closed,
-    };
 
     private static bool IsKnownCulture(string name)
     {

@@ -39,26 +39,28 @@ internal sealed record SeatsSnapshot(
 /// <summary>
 /// Keeps each queue's setup and taken seats in memory so a calendar is answered without scanning bookings. Two
 /// versions per queue live in Redis: one bumped by configuration changes, one by every seat change (booking, cancel,
-/// reschedule, hold) after it commits. A reader compares both in one round trip and reloads what moved, so no replica
-/// shows a taken seat as free once the change has been answered. Without Redis every read goes to the stores.
+/// reschedule, hold) after it commits. A reader compares both in one round trip started after it arrived (shared with
+/// the callers queued behind the same flight) and reloads what moved, so no replica shows a taken seat as free once the
+/// change has been answered. Without Redis every read goes to the stores.
 /// </summary>
 internal sealed class QueueSnapshots(
     IServiceScopeFactory scopes, IConnectionMultiplexer redis, SlotHolds holds, TimeProvider clock, ILogger<QueueSnapshots> logger)
 {
     private readonly ConcurrentDictionary<(string TenantId, string QueueId), QueueSetup> _setups = new();
     private readonly ConcurrentDictionary<(string TenantId, string QueueId), SeatsSnapshot> _seats = new();
+    private readonly ConcurrentDictionary<(string TenantId, string QueueId), CoalescedRead<long[]?>> _versionReads = new();
 
     public async Task<QueueSetup?> GetSetupAsync(string tenantId, string queueId, CancellationToken cancellationToken)
     {
-        var version = await ReadVersionsAsync(SetupKey(tenantId, queueId));
-        return await SetupAsync(tenantId, queueId, version?[0], cancellationToken);
+        var versions = await VersionsAsync(tenantId, queueId);
+        return await SetupAsync(tenantId, queueId, versions?[0], cancellationToken);
     }
 
     /// <returns>The setup (null for an unknown queue) and the seats taken in it.</returns>
     public async Task<(QueueSetup? Setup, SeatsSnapshot Seats)> GetCalendarStateAsync(
         string tenantId, string queueId, CancellationToken cancellationToken)
     {
-        var versions = await ReadVersionsAsync(SetupKey(tenantId, queueId), SeatsKey(tenantId, queueId));
+        var versions = await VersionsAsync(tenantId, queueId);
         var setup = await SetupAsync(tenantId, queueId, versions?[0], cancellationToken);
         if (setup is null)
         {
@@ -104,6 +106,7 @@ internal sealed class QueueSnapshots(
             .SingleOrDefaultAsync(q => q.TenantId == tenantId && q.Id == queueId, cancellationToken);
         if (queue is null)
         {
+            _versionReads.TryRemove(key, out _); // unknown ids must not pile up
             return null;
         }
         var agents = queue.AgentGroupId is null
@@ -145,6 +148,12 @@ internal sealed class QueueSnapshots(
             return [];
         }
     }
+
+    /// <summary>The queue's setup and seats versions, read after the caller arrived; concurrent callers share a read.</summary>
+    private Task<long[]?> VersionsAsync(string tenantId, string queueId) =>
+        _versionReads.GetOrAdd((tenantId, queueId), static (key, self) =>
+            new CoalescedRead<long[]?>(() => self.ReadVersionsAsync(SetupKey(key.TenantId, key.QueueId), SeatsKey(key.TenantId, key.QueueId))), this)
+        .ReadAsync();
 
     /// <returns>The versions (0 when never bumped), or null when Redis cannot say: then nothing is cached.</returns>
     private async Task<long[]?> ReadVersionsAsync(params RedisKey[] keys)

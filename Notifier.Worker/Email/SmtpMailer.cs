@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using MailKit;
 using MailKit.Net.Smtp;
 using Microsoft.Extensions.Options;
@@ -6,9 +7,17 @@ using VideoEngager.Notifier.Notifications;
 
 namespace VideoEngager.Notifier.Email;
 
-/// <summary>MailKit SMTP: one connection per batch; a new client each time, since SmtpClient is not thread-safe.</summary>
-public sealed class SmtpMailer(IOptionsMonitor<SmtpOptions> options, ILogger<SmtpMailer> logger) : IMailSender
+/// <summary>
+/// MailKit SMTP. A batch goes over one connection; after it the connection is kept for the next batch (checked with
+/// NOOP before reuse, closed after <see cref="SmtpOptions.IdleSeconds"/>), so a backlog does not pay a TCP and EHLO
+/// handshake per batch. SmtpClient is not thread-safe: a connection serves one batch at a time.
+/// </summary>
+public sealed class SmtpMailer(IOptionsMonitor<SmtpOptions> options, TimeProvider clock, ILogger<SmtpMailer> logger)
+    : IMailSender, IAsyncDisposable
 {
+    private const int MaxIdleConnections = 32;
+    private readonly ConcurrentQueue<(SmtpClient Client, long IdleSince)> _idle = new();
+
     public async Task<IReadOnlyList<MailDelivery>> SendAsync(
         IReadOnlyList<MimeMessage> messages, CancellationToken cancellationToken)
     {
@@ -17,7 +26,57 @@ public sealed class SmtpMailer(IOptionsMonitor<SmtpOptions> options, ILogger<Smt
             return [];
         }
         var settings = options.CurrentValue;
-        using var client = new SmtpClient { Timeout = settings.TimeoutSeconds * 1000 };
+        var client = await RentAsync(settings, cancellationToken);
+        var reusable = false;
+        try
+        {
+            var results = await SendAllAsync(client, messages, cancellationToken);
+            reusable = client.IsConnected && results.All(r => r.Status != DeliveryStatus.Failed);
+            return results;
+        }
+        finally
+        {
+            if (reusable && settings.IdleSeconds > 0 && _idle.Count < MaxIdleConnections)
+            {
+                _idle.Enqueue((client, clock.GetTimestamp()));
+            }
+            else
+            {
+                await CloseAsync(client);
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        while (_idle.TryDequeue(out var idle))
+        {
+            await CloseAsync(idle.Client);
+        }
+    }
+
+    /// <summary>A kept connection that still answers, else a new one.</summary>
+    /// <exception cref="Exception">Connecting or authenticating failed.</exception>
+    private async Task<SmtpClient> RentAsync(SmtpOptions settings, CancellationToken cancellationToken)
+    {
+        while (_idle.TryDequeue(out var idle))
+        {
+            if (idle.Client.IsConnected && clock.GetElapsedTime(idle.IdleSince).TotalSeconds < settings.IdleSeconds)
+            {
+                try
+                {
+                    await idle.Client.NoOpAsync(cancellationToken);
+                    return idle.Client;
+                }
+                catch (Exception exception) when (exception is SmtpCommandException or SmtpProtocolException or IOException or ServiceNotConnectedException)
+                {
+                    // The server let it go while it was idle: try the next, or a new one.
+                }
+            }
+            await CloseAsync(idle.Client);
+        }
+
+        var client = new SmtpClient { Timeout = settings.TimeoutSeconds * 1000 };
         try
         {
             await client.ConnectAsync(settings.Host, settings.Port, settings.Security, cancellationToken);
@@ -25,13 +84,44 @@ public sealed class SmtpMailer(IOptionsMonitor<SmtpOptions> options, ILogger<Smt
             {
                 await client.AuthenticateAsync(settings.UserName, settings.Password ?? string.Empty, cancellationToken);
             }
+            return client;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             NotifierLog.SmtpConnectFailed(logger, settings.Host, settings.Port, exception);
+            client.Dispose();
             throw;
         }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+    }
 
+    private static async Task CloseAsync(SmtpClient client)
+    {
+        try
+        {
+            if (client.IsConnected)
+            {
+                using var quit = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+                await client.DisconnectAsync(quit: true, quit.Token);
+            }
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // Closing is a courtesy; the socket goes with the client either way.
+        }
+        finally
+        {
+            client.Dispose();
+        }
+    }
+
+    private async Task<IReadOnlyList<MailDelivery>> SendAllAsync(
+        SmtpClient client, IReadOnlyList<MimeMessage> messages, CancellationToken cancellationToken)
+    {
         var results = new List<MailDelivery>(messages.Count);
         foreach (var message in messages)
         {
@@ -48,10 +138,6 @@ public sealed class SmtpMailer(IOptionsMonitor<SmtpOptions> options, ILogger<Smt
             results.Add(new MailDelivery(IdOf(unsent), DeliveryStatus.Failed, "Not attempted: the connection was lost."));
         }
 
-        if (client.IsConnected)
-        {
-            await client.DisconnectAsync(quit: true, cancellationToken);
-        }
         var sent = results.Count(r => r.Status == DeliveryStatus.Sent);
         NotifierLog.BatchSent(logger, sent, results.Count);
         return results;

@@ -95,16 +95,21 @@ public sealed class OutboxDispatcher(
             deliveries = [.. outgoing.Select(o => new MailDelivery(o.Message.MessageId ?? string.Empty, DeliveryStatus.Failed, error))];
         }
 
-        // The mailer answers in the order it was given; the sent state is committed only after the server accepted.
+        // The mailer answers in the order it was given; the sent state is committed only after the server accepted,
+        // for the whole batch in one statement.
+        var sent = outgoing.Zip(deliveries).Where(o => o.Second.Status == DeliveryStatus.Sent).ToList();
+        await store.CompleteAsync([.. sent.Select(o => o.First.Row.Id)], timeProvider.GetUtcNow(), cancellationToken);
+        foreach (var ((row, _), delivery) in sent)
+        {
+            metrics.Sent(row.Kind);
+            NotifierLog.OutboxSent(logger, row.Id, row.Kind, delivery.MessageId);
+        }
         foreach (var ((row, _), delivery) in outgoing.Zip(deliveries))
         {
             var error = delivery.Detail ?? delivery.Status.ToString();
             switch (delivery.Status)
             {
                 case DeliveryStatus.Sent:
-                    await store.CompleteAsync(row.Id, timeProvider.GetUtcNow(), cancellationToken);
-                    metrics.Sent(row.Kind);
-                    NotifierLog.OutboxSent(logger, row.Id, row.Kind, delivery.MessageId);
                     break;
                 case DeliveryStatus.Rejected:
                     await ParkAsync(row, error, countAttempt: true, cancellationToken);

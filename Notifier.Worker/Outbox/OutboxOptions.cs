@@ -16,6 +16,12 @@ public sealed class OutboxOptions : IValidatableObject
     public int BatchSize { get; set; } = 20;
 
     /// <summary>
+    /// Batches sent at once while a backlog lasts, each over its own SMTP connection (one while the outbox is quiet).
+    /// </summary>
+    [Range(1, 32)]
+    public int Concurrency { get; set; } = 8;
+
+    /// <summary>
     /// How long a claim keeps other workers off a job. Must outlast one batch's sending (BatchSize × Smtp timeout in
     /// the worst case), or a slow worker's job may be sent again by another — with the same Message-ID.
     /// </summary>

@@ -102,9 +102,14 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
 
     /// <summary>Sent (or nothing left to send): done for good.</summary>
     public Task CompleteAsync(long id, DateTimeOffset now, CancellationToken cancellationToken) =>
-        ExecuteAsync(
-            "UPDATE outbox SET processed_at = @now, locked_until = NULL WHERE id = @id AND processed_at IS NULL",
-            cancellationToken, ("id", id), ("now", now));
+        CompleteAsync([id], now, cancellationToken);
+
+    public Task CompleteAsync(long[] ids, DateTimeOffset now, CancellationToken cancellationToken) =>
+        ids.Length == 0
+            ? Task.CompletedTask
+            : ExecuteAsync(
+                "UPDATE outbox SET processed_at = @now, locked_until = NULL WHERE id = ANY(@ids) AND processed_at IS NULL",
+                cancellationToken, ("ids", ids), ("now", now));
 
     /// <summary>A failed attempt: counted, with the next try at <paramref name="retryAt"/>; the lease is released.</summary>
     public Task RetryAsync(long id, DateTimeOffset retryAt, string error, CancellationToken cancellationToken) =>

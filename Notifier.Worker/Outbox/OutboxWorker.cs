@@ -60,9 +60,11 @@ public sealed class OutboxWorker(
         var settings = options.Value;
         while (!stoppingToken.IsCancellationRequested)
         {
-            // Drain: a full batch means more jobs may already be due.
-            while (await dispatcher.RunOnceAsync(stoppingToken) >= settings.BatchSize)
+            // One batch while the outbox is quiet; a full one means a backlog, which every sender then drains in
+            // parallel, each with its own claim (SKIP LOCKED) and SMTP connection.
+            if (await dispatcher.RunOnceAsync(stoppingToken) >= settings.BatchSize)
             {
+                await Task.WhenAll(Enumerable.Range(0, settings.Concurrency).Select(_ => DrainAsync(stoppingToken)));
             }
 
             var wait = settings.PollInterval;
@@ -75,6 +77,13 @@ public sealed class OutboxWorker(
             wait = wait < MinimumWait ? MinimumWait : wait;
             // Returns early on NOTIFY; notifications that arrive meanwhile are delivered by the next wait.
             await listener.WaitAsync(wait, stoppingToken);
+        }
+    }
+
+    private async Task DrainAsync(CancellationToken stoppingToken)
+    {
+        while (await dispatcher.RunOnceAsync(stoppingToken) >= options.Value.BatchSize)
+        {
         }
     }
 }

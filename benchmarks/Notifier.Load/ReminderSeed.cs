@@ -2,14 +2,15 @@ using Npgsql;
 
 namespace VideoEngager.Benchmarks;
 
-/// <summary>Bookings and their reminder jobs written straight into Scheduling.Grpc's tables, all due at one instant.</summary>
+/// <summary>Bookings and their reminder jobs written straight into Scheduling.Grpc's tables.</summary>
 internal static class ReminderSeed
 {
     /// <summary>
-    /// <paramref name="count"/> bookings at <paramref name="due"/> + the queue's 15-minute offset, each with one pending
-    /// <c>reminder</c> row due at <paramref name="due"/>: the worker's claim (<c>due_at &lt;= now</c>) sees none before.
+    /// <paramref name="count"/> bookings, each with one pending <c>reminder</c> row, due evenly from <paramref name="due"/>
+    /// over <paramref name="over"/> (all at <paramref name="due"/> when zero), each booking 15 minutes (the queue's
+    /// offset) after its reminder: the worker's claim (<c>due_at &lt;= now</c>) sees none before its time.
     /// </summary>
-    public static async Task InsertAsync(string connectionString, string tenantId, string queueId, DateTime due, int count)
+    public static async Task InsertAsync(string connectionString, string tenantId, string queueId, DateTime due, TimeSpan over, int count)
     {
         await using var db = new NpgsqlConnection(connectionString);
         await db.OpenAsync();
@@ -17,18 +18,19 @@ internal static class ReminderSeed
             INSERT INTO bookings (id, tenant_id, queue_id, status, immediate, scheduled_time, sequence, visitor_name,
                 visitor_email, visitor_phone, preferred_lang, skills, priority, attributes, customer_token, agent_token,
                 manage_token, callback_status, created_at, updated_at)
-            SELECT @tenant || '_' || n, @tenant, @queue, 'Confirmed', false, @due + interval '15 minutes', 0,
+            SELECT @tenant || '_' || n, @tenant, @queue, 'Confirmed', false, @due + (n - 1) * @step + interval '15 minutes', 0,
                 'Load ' || n, 'v' || n || '@load.example', '', 'en', '{}', 5, '{}', md5('c' || n), md5('a' || n),
                 md5('m' || n), 'Pending', now(), now()
             FROM generate_series(1, @count) AS n;
             INSERT INTO outbox (booking_id, channel, kind, sequence, due_at, created_at, attempts)
-            SELECT @tenant || '_' || n, 'notification', 'reminder', 0, @due, now(), 0
+            SELECT @tenant || '_' || n, 'notification', 'reminder', 0, @due + (n - 1) * @step, now(), 0
             FROM generate_series(1, @count) AS n;
             """, db);
         insert.Parameters.AddWithValue("tenant", tenantId);
         insert.Parameters.AddWithValue("queue", queueId);
         insert.Parameters.AddWithValue("due", DateTime.SpecifyKind(due, DateTimeKind.Utc));
         insert.Parameters.AddWithValue("count", count);
+        insert.Parameters.AddWithValue("step", over / count);
         await insert.ExecuteNonQueryAsync();
     }
 

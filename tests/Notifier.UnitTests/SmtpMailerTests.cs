@@ -11,8 +11,9 @@ public class SmtpMailerTests
 {
     private readonly EmailComposer _composer = new(new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 8, 0, 0, TimeSpan.Zero)));
 
-    private static SmtpMailer Mailer(int port) => new(
-        new StaticOptions(new SmtpOptions { Host = "127.0.0.1", Port = port, TimeoutSeconds = 10 }),
+    private static SmtpMailer Mailer(int port, int idleSeconds = 30) => new(
+        new StaticOptions(new SmtpOptions { Host = "127.0.0.1", Port = port, TimeoutSeconds = 10, IdleSeconds = idleSeconds }),
+        TimeProvider.System,
         NullLogger<SmtpMailer>.Instance);
 
     private MimeMessage Agent(string email) => _composer.Compose(NotificationJob.ForAgent(
@@ -41,6 +42,23 @@ public class SmtpMailerTests
         var calendar = received.BodyParts.OfType<TextPart>().Single(p => p.ContentType.MediaSubtype == "calendar");
         Assert.Equal("REQUEST", calendar.ContentType.Parameters["method"]);
         Assert.Equal("bk-123@videoengager", Assert.Single(Ical.Net.Calendar.Load(calendar.Text)!.Events).Uid);
+    }
+
+    [Theory]
+    [InlineData(30, 1)]
+    [InlineData(0, 2)]
+    public async Task The_next_batch_reuses_the_connection_while_it_is_kept(int idleSeconds, int connections)
+    {
+        await using var server = new LoopbackSmtpServer();
+        await using var mailer = Mailer(server.Port, idleSeconds);
+
+        var first = await mailer.SendAsync([Agent("one@example.com")], TestContext.Current.CancellationToken);
+        var second = await mailer.SendAsync([Agent("two@example.com")], TestContext.Current.CancellationToken);
+
+        Assert.All(first.Concat(second), r => Assert.Equal(DeliveryStatus.Sent, r.Status));
+        Assert.Equal(connections, server.Connections);
+        Assert.Equal(2, server.Messages.Count);
+        Assert.Equal(idleSeconds > 0 ? 1 : 0, server.Commands.Count(c => c.StartsWith("NOOP", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -7,9 +7,6 @@ public static class OutboxKinds
 {
     public const string Channel = "notification";
 
-    /// <summary>The PostgreSQL NOTIFY channel the writer signals in the booking's transaction.</summary>
-    public const string NotifyChannel = "outbox";
-
     private static readonly Dictionary<string, NotificationKind> Kinds = new(StringComparer.Ordinal)
     {
         ["email.customer-confirmation"] = NotificationKind.CustomerConfirmation,

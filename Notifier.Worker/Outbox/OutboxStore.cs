@@ -46,10 +46,17 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
         return [.. rows.OrderBy(r => r.Id)];
     }
 
-    /// <summary>The earliest moment a pending row becomes claimable (its due time, or its lease's end); null if none.</summary>
+    /// <summary>
+    /// The earliest moment a pending row becomes claimable (its due time, or its lease's end); null if none. Only the
+    /// earliest rows by due time are looked at, through the pending index, however many reminders wait further out;
+    /// should all of those be leased by other workers, the poll interval bounds the error.
+    /// </summary>
     public async Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken)
     {
-        const string sql = $"SELECT min(greatest(due_at, coalesce(locked_until, due_at))) FROM outbox WHERE {Pending}";
+        const string sql = $"""
+            SELECT min(greatest(due_at, coalesce(locked_until, due_at)))
+            FROM (SELECT due_at, locked_until FROM outbox WHERE {Pending} ORDER BY due_at LIMIT 100) AS earliest
+            """;
         await using var command = dataSource.CreateCommand(sql);
         var value = await command.ExecuteScalarAsync(cancellationToken);
         return value is DateTime utc ? new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)) : null;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
+using VideoEngager.Outbox;
 
 namespace VideoEngager.Notifier.Outbox;
 
@@ -26,11 +27,11 @@ public sealed class OutboxWorker(
             {
                 // Its own connection, held for the worker's life: LISTEN belongs to a session.
                 await using var listener = await dataSource.OpenConnectionAsync(stoppingToken);
-                await using (var listen = new NpgsqlCommand($"LISTEN \"{OutboxKinds.NotifyChannel}\"", listener))
+                await using (var listen = new NpgsqlCommand($"LISTEN \"{OutboxAnnouncement.NotifyChannel}\"", listener))
                 {
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 }
-                NotifierLog.OutboxListening(logger, OutboxKinds.NotifyChannel);
+                NotifierLog.OutboxListening(logger, OutboxAnnouncement.NotifyChannel);
                 failures = 0;
                 await RunAsync(listener, stoppingToken);
             }
@@ -58,6 +59,21 @@ public sealed class OutboxWorker(
     private async Task RunAsync(NpgsqlConnection listener, CancellationToken stoppingToken)
     {
         var settings = options.Value;
+        // The earliest due time announced since the last look; null: nothing announced, or a payload in no known form.
+        DateTimeOffset? announced = null;
+        var lookNow = false;
+        listener.Notification += (_, e) =>
+        {
+            if (!OutboxAnnouncement.TryParse(e.Payload, out var written))
+            {
+                lookNow = true;
+            }
+            else if (written.Channel == OutboxKinds.Channel && (announced is null || written.DueAt < announced))
+            {
+                announced = written.DueAt;
+            }
+        };
+
         while (!stoppingToken.IsCancellationRequested)
         {
             // One batch while the outbox is quiet; a full one means a backlog, which every sender then drains in
@@ -67,16 +83,33 @@ public sealed class OutboxWorker(
                 await Task.WhenAll(Enumerable.Range(0, settings.Concurrency).Select(_ => DrainAsync(stoppingToken)));
             }
 
-            var wait = settings.PollInterval;
-            if (await store.NextDueAsync(stoppingToken) is { } next)
+            var wakeAt = timeProvider.GetUtcNow() + settings.PollInterval;
+            if (await store.NextDueAsync(stoppingToken) is { } next && next < wakeAt)
             {
-                var untilDue = next - timeProvider.GetUtcNow();
-                wait = untilDue < wait ? untilDue : wait;
+                wakeAt = next;
             }
-            // A floor keeps a row that is due but still locked by another worker's claim from spinning the loop.
-            wait = wait < MinimumWait ? MinimumWait : wait;
-            // Returns early on NOTIFY; notifications that arrive meanwhile are delivered by the next wait.
-            await listener.WaitAsync(wait, stoppingToken);
+            // Sleep until the next due time, the poll, or a notification of rows due by then; rows announced for
+            // later only move the alarm, and other channels' rows are not this worker's.
+            while (true)
+            {
+                (announced, lookNow) = (null, false);
+                var wait = wakeAt - timeProvider.GetUtcNow();
+                // A floor keeps a row that is due but still locked by another worker's claim from spinning the loop.
+                wait = wait < MinimumWait ? MinimumWait : wait;
+                // Notifications that arrive while this worker is busy are delivered by the next wait.
+                if (!await listener.WaitAsync(wait, stoppingToken) || lookNow)
+                {
+                    break;
+                }
+                if (announced is { } due && due < wakeAt)
+                {
+                    wakeAt = due;
+                    if (due <= timeProvider.GetUtcNow())
+                    {
+                        break;
+                    }
+                }
+            }
         }
     }
 

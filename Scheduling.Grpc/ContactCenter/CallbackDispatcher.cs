@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using VideoEngager.Outbox;
 using VideoEngager.Scheduling.Outbox;
 
 namespace VideoEngager.Scheduling.ContactCenter;
@@ -129,8 +130,15 @@ internal sealed class CallbackDispatcher(
             {
                 await using var connection = new NpgsqlConnection(connectionString);
                 await connection.OpenAsync(stoppingToken);
-                connection.Notification += (_, _) => _wake.Writer.TryWrite(true);
-                await using (var listen = new NpgsqlCommand($"LISTEN {OutboxChannels.NotifyChannel}", connection))
+                // Only rows for the contact center wake it; reminders and mails are the Notifier's.
+                connection.Notification += (_, e) =>
+                {
+                    if (!OutboxAnnouncement.TryParse(e.Payload, out var written) || written.Channel == OutboxChannels.ContactCenter)
+                    {
+                        _wake.Writer.TryWrite(true);
+                    }
+                };
+                await using (var listen = new NpgsqlCommand($"LISTEN {OutboxAnnouncement.NotifyChannel}", connection))
                 {
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 }

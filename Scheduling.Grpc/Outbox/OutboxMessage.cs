@@ -33,9 +33,6 @@ public static class OutboxChannels
 {
     public const string ContactCenter = "contact-center";
     public const string Notification = "notification";
-
-    /// <summary>The PostgreSQL NOTIFY channel consumers LISTEN on; the outbox's insert trigger notifies it at commit.</summary>
-    public const string NotifyChannel = "outbox";
 }
 
 public static class OutboxKinds

@@ -48,7 +48,8 @@ internal sealed class QueueSnapshots(
 {
     private readonly ConcurrentDictionary<(string TenantId, string QueueId), QueueSetup> _setups = new();
     private readonly ConcurrentDictionary<(string TenantId, string QueueId), SeatsSnapshot> _seats = new();
-    private readonly ConcurrentDictionary<(string TenantId, string QueueId), CoalescedRead<long[]?>> _versionReads = new();
+    private readonly ConcurrentDictionary<(string TenantId, string QueueId), CoalescedCall<long[]?>> _versionReads = new();
+    private readonly ConcurrentDictionary<(string TenantId, string QueueId), CoalescedCall<bool>> _seatBumps = new();
 
     public async Task<QueueSetup?> GetSetupAsync(string tenantId, string queueId, CancellationToken cancellationToken)
     {
@@ -83,7 +84,9 @@ internal sealed class QueueSnapshots(
     public Task SeatsChangedAsync(string tenantId, string queueId)
     {
         _seats.TryRemove((tenantId, queueId), out _);
-        return BumpAsync(SeatsKey(tenantId, queueId));
+        // Bookings committed together share one bump that starts after each of them committed.
+        return _seatBumps.GetOrAdd((tenantId, queueId), static (key, self) =>
+            new CoalescedCall<bool>(() => self.BumpAsync(SeatsKey(key.TenantId, key.QueueId))), this).RunAsync();
     }
 
     /// <summary>Called after the queue's configuration or its agent group changes.</summary>
@@ -152,8 +155,8 @@ internal sealed class QueueSnapshots(
     /// <summary>The queue's setup and seats versions, read after the caller arrived; concurrent callers share a read.</summary>
     private Task<long[]?> VersionsAsync(string tenantId, string queueId) =>
         _versionReads.GetOrAdd((tenantId, queueId), static (key, self) =>
-            new CoalescedRead<long[]?>(() => self.ReadVersionsAsync(SetupKey(key.TenantId, key.QueueId), SeatsKey(key.TenantId, key.QueueId))), this)
-        .ReadAsync();
+            new CoalescedCall<long[]?>(() => self.ReadVersionsAsync(SetupKey(key.TenantId, key.QueueId), SeatsKey(key.TenantId, key.QueueId))), this)
+        .RunAsync();
 
     /// <returns>The versions (0 when never bumped), or null when Redis cannot say: then nothing is cached.</returns>
     private async Task<long[]?> ReadVersionsAsync(params RedisKey[] keys)
@@ -170,16 +173,19 @@ internal sealed class QueueSnapshots(
         }
     }
 
-    private async Task BumpAsync(string key)
+    /// <returns>Whether Redis took the bump.</returns>
+    private async Task<bool> BumpAsync(string key)
     {
         try
         {
             await redis.GetDatabase().StringIncrementAsync(key);
+            return true;
         }
         catch (RedisException e)
         {
             // Other replicas keep a stale snapshot until Redis is back; the database still refuses overbooking.
             SchedulingLog.RedisUnavailable(logger, e.GetType().Name);
+            return false;
         }
     }
 

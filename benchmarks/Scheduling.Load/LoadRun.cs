@@ -8,7 +8,7 @@ internal sealed record LoadResult(string Name, long Requests, long Failures, dou
     public double RequestsPerSecond => Requests / Seconds;
 
     public override string ToString() =>
-        $"{Name,-28} {RequestsPerSecond,10:F0} req/s  p50 {P50Ms,7:F2} ms  p99 {P99Ms,7:F2} ms  ({Requests} ok, {Failures} failed)";
+        $"{Name,-28} {RequestsPerSecond,10:F0} req/s  p50 {P50Ms,7:F2} ms  p99 {P99Ms,7:F2} ms  ({Requests} ok, {Failures} refused)";
 }
 
 /// <summary>N concurrent callers for a fixed duration; bounded in time, loopback only.</summary>

@@ -1,18 +1,19 @@
 namespace VideoEngager.Scheduling.Availability;
 
 /// <summary>
-/// Shares one read among concurrent callers without ever handing a caller a result read before it arrived: a caller
-/// that finds a read in flight waits for the next one, which starts when the flight lands and serves everyone who
-/// queued meanwhile. So a write answered before a caller arrived is always seen, while under load one round trip
-/// serves a whole batch of callers instead of one each.
+/// Shares one call (a read, or an idempotent write such as a version bump) among concurrent callers without ever
+/// handing a caller a call that started before it arrived: a caller that finds one in flight waits for the next,
+/// which starts when the flight lands and serves everyone who queued meanwhile. So a read sees every write answered
+/// before its caller arrived, and a bump follows its caller's commit, while under load one round trip serves a whole
+/// batch of callers instead of one each.
 /// </summary>
-internal sealed class CoalescedRead<T>(Func<Task<T>> read)
+internal sealed class CoalescedCall<T>(Func<Task<T>> call)
 {
     private readonly Lock _lock = new();
     private bool _inFlight;
     private TaskCompletionSource<T>? _next;
 
-    public Task<T> ReadAsync()
+    public Task<T> RunAsync()
     {
         TaskCompletionSource<T> mine;
         lock (_lock)
@@ -25,17 +26,17 @@ internal sealed class CoalescedRead<T>(Func<Task<T>> read)
             _inFlight = true;
             mine = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
         }
-        _ = RunAsync(mine);
+        _ = FlyAsync(mine);
         return mine.Task;
     }
 
-    private async Task RunAsync(TaskCompletionSource<T> batch)
+    private async Task FlyAsync(TaskCompletionSource<T> batch)
     {
         while (true)
         {
             try
             {
-                batch.SetResult(await read());
+                batch.SetResult(await call());
             }
             catch (Exception e)
             {

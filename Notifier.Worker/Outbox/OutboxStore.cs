@@ -47,17 +47,19 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
-    /// The earliest moment a pending row becomes claimable (its due time, or its lease's end); null if none. Only the
-    /// earliest rows by due time are looked at, through the pending index, however many reminders wait further out;
-    /// should all of those be leased by other workers, the poll interval bounds the error.
+    /// When the earliest row this worker could claim falls due; null if none. Rows leased by a worker are left out
+    /// (it settles them; should it die, the poll finds them once the lease ends), so the look walks the pending index
+    /// from the earliest due time and stops at the first free row, however many reminders wait further out.
     /// </summary>
-    public async Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken)
+    public async Task<DateTimeOffset?> NextDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         const string sql = $"""
-            SELECT min(greatest(due_at, coalesce(locked_until, due_at)))
-            FROM (SELECT due_at, locked_until FROM outbox WHERE {Pending} ORDER BY due_at LIMIT 100) AS earliest
+            SELECT due_at FROM outbox
+            WHERE {Pending} AND (locked_until IS NULL OR locked_until <= @now)
+            ORDER BY due_at LIMIT 1
             """;
         await using var command = dataSource.CreateCommand(sql);
+        command.Parameters.AddWithValue("now", now);
         var value = await command.ExecuteScalarAsync(cancellationToken);
         return value is DateTime utc ? new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)) : null;
     }

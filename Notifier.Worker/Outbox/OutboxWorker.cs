@@ -84,7 +84,7 @@ public sealed class OutboxWorker(
             }
 
             var wakeAt = timeProvider.GetUtcNow() + settings.PollInterval;
-            if (await store.NextDueAsync(stoppingToken) is { } next && next < wakeAt)
+            if (await store.NextDueAsync(timeProvider.GetUtcNow(), stoppingToken) is { } next && next < wakeAt)
             {
                 wakeAt = next;
             }
@@ -94,7 +94,7 @@ public sealed class OutboxWorker(
             {
                 (announced, lookNow) = (null, false);
                 var wait = wakeAt - timeProvider.GetUtcNow();
-                // A floor keeps a row that is due but still locked by another worker's claim from spinning the loop.
+                // A floor keeps a burst of notifications from spinning the loop.
                 wait = wait < MinimumWait ? MinimumWait : wait;
                 // Notifications that arrive while this worker is busy are delivered by the next wait.
                 if (!await listener.WaitAsync(wait, stoppingToken) || lookNow)

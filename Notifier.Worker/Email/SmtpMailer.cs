@@ -19,18 +19,19 @@ public sealed class SmtpMailer(IOptionsMonitor<SmtpOptions> options, TimeProvide
     private readonly ConcurrentQueue<(SmtpClient Client, long IdleSince)> _idle = new();
 
     public async Task<IReadOnlyList<MailDelivery>> SendAsync(
-        IReadOnlyList<MimeMessage> messages, CancellationToken cancellationToken)
+        IReadOnlyList<MimeMessage> messages, TimeSpan budget, CancellationToken cancellationToken)
     {
         if (messages.Count == 0)
         {
             return [];
         }
         var settings = options.CurrentValue;
+        var started = clock.GetTimestamp();
         var client = await RentAsync(settings, cancellationToken);
         var reusable = false;
         try
         {
-            var results = await SendAllAsync(client, messages, cancellationToken);
+            var results = await SendAllAsync(client, messages, () => clock.GetElapsedTime(started) >= budget, cancellationToken);
             reusable = client.IsConnected && results.All(r => r.Status != DeliveryStatus.Failed);
             return results;
         }
@@ -120,11 +121,15 @@ public sealed class SmtpMailer(IOptionsMonitor<SmtpOptions> options, TimeProvide
     }
 
     private async Task<IReadOnlyList<MailDelivery>> SendAllAsync(
-        SmtpClient client, IReadOnlyList<MimeMessage> messages, CancellationToken cancellationToken)
+        SmtpClient client, IReadOnlyList<MimeMessage> messages, Func<bool> overBudget, CancellationToken cancellationToken)
     {
         var results = new List<MailDelivery>(messages.Count);
         foreach (var message in messages)
         {
+            if (results.Count > 0 && overBudget())
+            {
+                break;
+            }
             var delivery = await SendOneAsync(client, message, cancellationToken);
             results.Add(delivery);
             if (delivery.Status == DeliveryStatus.Failed && !client.IsConnected)
@@ -132,10 +137,11 @@ public sealed class SmtpMailer(IOptionsMonitor<SmtpOptions> options, TimeProvide
                 break;
             }
         }
-        // The connection dropped: the rest were never attempted and go back for a retry.
+        // The connection dropped or the time ran out: the rest were never attempted and go back for a retry.
+        var reason = client.IsConnected ? "Not attempted: the batch ran out of time." : "Not attempted: the connection was lost.";
         foreach (var unsent in messages.Skip(results.Count))
         {
-            results.Add(new MailDelivery(IdOf(unsent), DeliveryStatus.Failed, "Not attempted: the connection was lost."));
+            results.Add(new MailDelivery(IdOf(unsent), DeliveryStatus.Failed, reason));
         }
 
         var sent = results.Count(r => r.Status == DeliveryStatus.Sent);

@@ -86,7 +86,8 @@ public sealed class OutboxDispatcher(
         IReadOnlyList<MailDelivery> deliveries;
         try
         {
-            deliveries = await mailer.SendAsync([.. outgoing.Select(o => o.Message)], cancellationToken);
+            // Half the lease to start messages in; the one in flight then has the other half (see OutboxOptions.Lease).
+            deliveries = await mailer.SendAsync([.. outgoing.Select(o => o.Message)], settings.Lease / 2, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

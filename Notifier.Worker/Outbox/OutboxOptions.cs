@@ -13,7 +13,7 @@ public sealed class OutboxOptions : IValidatableObject
 
     /// <summary>Jobs claimed together and sent over one SMTP connection.</summary>
     [Range(1, 500)]
-    public int BatchSize { get; set; } = 20;
+    public int BatchSize { get; set; } = 50;
 
     /// <summary>
     /// Batches sent at once while a backlog lasts, each over its own SMTP connection (one while the outbox is quiet).
@@ -22,8 +22,9 @@ public sealed class OutboxOptions : IValidatableObject
     public int Concurrency { get; set; } = 8;
 
     /// <summary>
-    /// How long a claim keeps other workers off a job. Must outlast one batch's sending (BatchSize × Smtp timeout in
-    /// the worst case), or a slow worker's job may be sent again by another — with the same Message-ID.
+    /// How long a claim keeps other workers off a job. A batch starts no message after half of it, so keep it above
+    /// twice the SMTP timeout: the message in flight then ends inside the claim, or another worker could send it again
+    /// (with the same Message-ID). Messages not started are retried.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);

@@ -9,6 +9,8 @@ namespace VideoEngager.Notifier.UnitTests;
 
 public class SmtpMailerTests
 {
+    private static readonly TimeSpan Budget = TimeSpan.FromMinutes(1);
+
     private readonly EmailComposer _composer = new(new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 8, 0, 0, TimeSpan.Zero)));
 
     private static SmtpMailer Mailer(int port, int idleSeconds = 30) => new(
@@ -30,7 +32,7 @@ public class SmtpMailerTests
             _composer.Compose(NotificationJob.ForAgent(NotificationKind.AgentInvite, booking, Bookings.Agent)),
         };
 
-        var results = await Mailer(server.Port).SendAsync(messages, TestContext.Current.CancellationToken);
+        var results = await Mailer(server.Port).SendAsync(messages, Budget, TestContext.Current.CancellationToken);
 
         Assert.All(results, r => Assert.Equal(DeliveryStatus.Sent, r.Status));
         Assert.Equal(messages.Select(m => m.MessageId), results.Select(r => r.MessageId));
@@ -52,8 +54,8 @@ public class SmtpMailerTests
         await using var server = new LoopbackSmtpServer();
         await using var mailer = Mailer(server.Port, idleSeconds);
 
-        var first = await mailer.SendAsync([Agent("one@example.com")], TestContext.Current.CancellationToken);
-        var second = await mailer.SendAsync([Agent("two@example.com")], TestContext.Current.CancellationToken);
+        var first = await mailer.SendAsync([Agent("one@example.com")], Budget, TestContext.Current.CancellationToken);
+        var second = await mailer.SendAsync([Agent("two@example.com")], Budget, TestContext.Current.CancellationToken);
 
         Assert.All(first.Concat(second), r => Assert.Equal(DeliveryStatus.Sent, r.Status));
         Assert.Equal(connections, server.Connections);
@@ -62,12 +64,25 @@ public class SmtpMailerTests
     }
 
     [Fact]
+    public async Task Past_its_budget_a_batch_starts_no_more_messages_and_hands_them_back_unsent()
+    {
+        await using var server = new LoopbackSmtpServer();
+        var messages = new[] { Agent("one@example.com"), Agent("two@example.com"), Agent("three@example.com") };
+
+        var results = await Mailer(server.Port).SendAsync(messages, TimeSpan.Zero, TestContext.Current.CancellationToken);
+
+        Assert.Equal(DeliveryStatus.Sent, results[0].Status); // the first always goes, or nothing would
+        Assert.All(results.Skip(1), r => Assert.Equal((DeliveryStatus.Failed, "Not attempted: the batch ran out of time."), (r.Status, r.Detail)));
+        Assert.Single(server.Messages);
+    }
+
+    [Fact]
     public async Task A_refused_recipient_does_not_stop_the_rest()
     {
         await using var server = new LoopbackSmtpServer();
         var messages = new[] { Agent("reject.me@example.com"), Agent("ok@example.com") };
 
-        var results = await Mailer(server.Port).SendAsync(messages, TestContext.Current.CancellationToken);
+        var results = await Mailer(server.Port).SendAsync(messages, Budget, TestContext.Current.CancellationToken);
 
         Assert.Equal([DeliveryStatus.Rejected, DeliveryStatus.Sent], results.Select(r => r.Status));
         Assert.StartsWith("550", results[0].Detail, StringComparison.Ordinal);
@@ -80,7 +95,7 @@ public class SmtpMailerTests
     {
         await using var server = new LoopbackSmtpServer();
 
-        Assert.Empty(await Mailer(server.Port).SendAsync([], TestContext.Current.CancellationToken));
+        Assert.Empty(await Mailer(server.Port).SendAsync([], Budget, TestContext.Current.CancellationToken));
         Assert.Equal(0, server.Connections);
     }
 
@@ -92,7 +107,7 @@ public class SmtpMailerTests
         await cancelled.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(
-            () => Mailer(server.Port).SendAsync([Agent("ok@example.com")], cancelled.Token));
+            () => Mailer(server.Port).SendAsync([Agent("ok@example.com")], Budget, cancelled.Token));
         Assert.Empty(server.Messages);
     }
 

@@ -90,28 +90,27 @@ public sealed class OutboxWorker(
             }
             // Sleep until the next due time, the poll, or a notification of rows due by then; rows announced for
             // later only move the alarm, and other channels' rows are not this worker's.
+            // A floor keeps a row that keeps failing at once from spinning the loop.
+            wakeAt = Max(wakeAt, timeProvider.GetUtcNow() + MinimumWait);
             while (true)
             {
                 (announced, lookNow) = (null, false);
                 var wait = wakeAt - timeProvider.GetUtcNow();
-                // A floor keeps a burst of notifications from spinning the loop.
-                wait = wait < MinimumWait ? MinimumWait : wait;
+                // Other channels' notifications must not keep a due row waiting: the alarm is checked before each wait.
                 // Notifications that arrive while this worker is busy are delivered by the next wait.
-                if (!await listener.WaitAsync(wait, stoppingToken) || lookNow)
+                if (wait <= TimeSpan.Zero || !await listener.WaitAsync(wait, stoppingToken) || lookNow)
                 {
                     break;
                 }
                 if (announced is { } due && due < wakeAt)
                 {
                     wakeAt = due;
-                    if (due <= timeProvider.GetUtcNow())
-                    {
-                        break;
-                    }
                 }
             }
         }
     }
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     private async Task DrainAsync(CancellationToken stoppingToken)
     {

@@ -9,8 +9,9 @@ namespace VideoEngager.Notifier.Email;
 
 /// <summary>
 /// MailKit SMTP. A batch goes over one connection; after it the connection is kept for the next batch (checked with
-/// NOOP before reuse, closed after <see cref="SmtpOptions.IdleSeconds"/>), so a backlog does not pay a TCP and EHLO
-/// handshake per batch. SmtpClient is not thread-safe: a connection serves one batch at a time.
+/// NOOP before reuse, not reused once idle for <see cref="SmtpOptions.IdleSeconds"/>), so a backlog does not pay a TCP,
+/// EHLO and STARTTLS handshake per batch. SmtpClient is not thread-safe: a connection serves one batch at a time. At
+/// most 32 wait idle; the server's own idle timeout ends the ones nobody comes back for.
 /// </summary>
 public sealed class SmtpMailer(IOptionsMonitor<SmtpOptions> options, TimeProvider clock, ILogger<SmtpMailer> logger)
     : IMailSender, IAsyncDisposable

@@ -28,7 +28,7 @@ public sealed class SmtpOptions
     [Range(1, 600)]
     public int TimeoutSeconds { get; set; } = 30;
 
-    /// <summary>How long a connection is kept between batches (0: a new one per batch). Servers drop idle ones too.</summary>
+    /// <summary>How long an idle connection may still be reused by the next batch (0: a new one per batch).</summary>
     [Range(0, 300)]
     public int IdleSeconds { get; set; } = 30;
 }

@@ -88,14 +88,12 @@ public sealed class SmtpMailer(IOptionsMonitor<SmtpOptions> options, TimeProvide
             }
             return client;
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception)
         {
-            NotifierLog.SmtpConnectFailed(logger, settings.Host, settings.Port, exception);
-            client.Dispose();
-            throw;
-        }
-        catch
-        {
+            if (exception is not OperationCanceledException)
+            {
+                NotifierLog.SmtpConnectFailed(logger, settings.Host, settings.Port, exception);
+            }
             client.Dispose();
             throw;
         }

@@ -98,26 +98,23 @@ public sealed class OutboxDispatcher(
 
         // The mailer answers in the order it was given; the sent state is committed only after the server accepted,
         // for the whole batch in one statement.
-        var sent = outgoing.Zip(deliveries).Where(o => o.Second.Status == DeliveryStatus.Sent).ToList();
-        await store.CompleteAsync([.. sent.Select(o => o.First.Row.Id)], timeProvider.GetUtcNow(), cancellationToken);
-        foreach (var ((row, _), delivery) in sent)
+        var outcomes = outgoing.Zip(deliveries, (o, delivery) => (o.Row, Delivery: delivery)).ToLookup(o => o.Delivery.Status == DeliveryStatus.Sent);
+        await store.CompleteAsync([.. outcomes[true].Select(o => o.Row.Id)], timeProvider.GetUtcNow(), cancellationToken);
+        foreach (var (row, delivery) in outcomes[true])
         {
             metrics.Sent(row.Kind);
             NotifierLog.OutboxSent(logger, row.Id, row.Kind, delivery.MessageId);
         }
-        foreach (var ((row, _), delivery) in outgoing.Zip(deliveries))
+        foreach (var (row, delivery) in outcomes[false])
         {
             var error = delivery.Detail ?? delivery.Status.ToString();
-            switch (delivery.Status)
+            if (delivery.Status == DeliveryStatus.Rejected)
             {
-                case DeliveryStatus.Sent:
-                    break;
-                case DeliveryStatus.Rejected:
-                    await ParkAsync(row, error, countAttempt: true, cancellationToken);
-                    break;
-                default:
-                    await RetryOrParkAsync(row, error, settings, cancellationToken);
-                    break;
+                await ParkAsync(row, error, countAttempt: true, cancellationToken);
+            }
+            else
+            {
+                await RetryOrParkAsync(row, error, settings, cancellationToken);
             }
         }
     }

@@ -100,16 +100,7 @@ public sealed class NotificationTests(AppHostFixture app)
     [Fact]
     public async Task A_reminder_arrives_at_its_due_time_with_the_customer_room()
     {
-        // The slot grid is on the half hour and the offset in whole minutes, so the due time can only be chosen to the
-        // minute: the soonest whole minute at least a few seconds ahead.
-        var now = DateTime.UtcNow;
-        var slot = now.Date.AddMinutes(Math.Ceiling((now - now.Date).TotalMinutes / 30) * 30);
-        if (slot - now < TimeSpan.FromMinutes(2))
-        {
-            slot = slot.AddMinutes(30);
-        }
-        var offset = (int)Math.Floor((slot - now - TimeSpan.FromSeconds(5)).TotalMinutes);
-        var due = slot.AddMinutes(-offset);
+        var (slot, offset, due) = ReminderTiming.Soonest();
         var tenant = await TestTenant.CreateAsync(app, capacity: 1, Token,
             new { sendCustomerEmail = true, notifyAgent = false, reminderOffsetMinutes = offset });
         var call = await new BookingRequests(app, tenant).BookAsync(slot, Token);

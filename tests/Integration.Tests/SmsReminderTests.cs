@@ -13,15 +13,7 @@ public sealed class SmsReminderTests(AppHostFixture app)
     [Fact]
     public async Task An_Sms_reminder_reaches_the_emulator_once_at_its_due_time_with_the_customer_room()
     {
-        // As in the e-mail reminder test: the soonest whole-minute offset that makes the reminder due a few seconds on.
-        var now = DateTime.UtcNow;
-        var slot = now.Date.AddMinutes(Math.Ceiling((now - now.Date).TotalMinutes / 30) * 30);
-        if (slot - now < TimeSpan.FromMinutes(2))
-        {
-            slot = slot.AddMinutes(30);
-        }
-        var offset = (int)Math.Floor((slot - now - TimeSpan.FromSeconds(5)).TotalMinutes);
-        var due = slot.AddMinutes(-offset);
+        var (slot, offset, due) = ReminderTiming.Soonest();
         var tenant = await TestTenant.CreateAsync(app, capacity: 1, Token,
             new { sendCustomerEmail = false, notifyAgent = false, reminderOffsetMinutes = offset, smsReminders = true });
         var call = await new BookingRequests(app, tenant).BookAsync(slot, Token);

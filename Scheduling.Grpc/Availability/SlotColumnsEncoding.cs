@@ -3,7 +3,10 @@ using VideoEngager.Scheduling.V1;
 
 namespace VideoEngager.Scheduling.Availability;
 
-/// <summary>Encodes a calendar into the wire's <see cref="SlotColumns"/>, once per change rather than once per answer.</summary>
+/// <summary>
+/// Encodes a calendar into the wire's <see cref="SlotColumns"/>, once per computed answer (cached per change and second)
+/// rather than once per reply.
+/// </summary>
 public static class SlotColumnsEncoding
 {
     public static ByteString Encode(IReadOnlyList<CalendarSlot> slots, int capacity)

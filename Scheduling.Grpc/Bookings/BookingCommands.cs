@@ -168,7 +168,8 @@ internal sealed class BookingCommands(
             {
                 await ReleaseSeatAsync(booking.TenantId, booking.QueueId, booking.ScheduledTime, ct);
             }
-            db.Outbox.AddRange(OutboxPlanner.ForCancelled(booking, setup.Queue.Flags, setup.Agents, now));
+            db.Outbox.AddRange(OutboxPlanner.ForCancelled(
+                booking, setup.Queue.Flags, setup.Agents, now, await LastCallbackMessageAsync(booking.Id, ct)));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             changed = true;
@@ -233,7 +234,8 @@ internal sealed class BookingCommands(
             booking.ScheduledTime = newSlot;
             booking.Sequence++;
             booking.UpdatedAt = now;
-            db.Outbox.AddRange(OutboxPlanner.ForRescheduled(booking, queue.Flags, agents, now));
+            db.Outbox.AddRange(OutboxPlanner.ForRescheduled(
+                booking, queue.Flags, agents, now, await LastCallbackMessageAsync(booking.Id, ct)));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return booking;
@@ -276,6 +278,11 @@ internal sealed class BookingCommands(
             ? booking
             : throw BookingErrors.NotFound("Booking");
     }
+
+    /// <summary>The booking's latest contact-center message; the booking row is locked, so none is written meanwhile.</summary>
+    private Task<long?> LastCallbackMessageAsync(string bookingId, CancellationToken ct) =>
+        db.Outbox.Where(m => m.BookingId == bookingId && m.Channel == OutboxChannels.ContactCenter)
+            .MaxAsync(m => (long?)m.Id, ct);
 
     /// <summary>Live holds on the slot; none when Redis cannot say, since the database is the guard.</summary>
     private async Task<int> LiveHoldsAsync(Queue queue, DateTimeOffset slot)

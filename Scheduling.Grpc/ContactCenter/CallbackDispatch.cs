@@ -20,19 +20,26 @@ internal sealed class CallbackDispatch(
 {
     private static readonly TimeSpan WatchInterval = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>Leases up to <paramref name="limit"/> due messages (of one booking when given).</summary>
-    public async Task<List<OutboxMessage>> ClaimAsync(int limit, string? bookingId, CancellationToken cancellationToken)
+    /// <summary>Leases up to <paramref name="limit"/> due messages.</summary>
+    public async Task<List<OutboxMessage>> ClaimAsync(int limit, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var outbox = Outbox(scope);
         var now = clock.GetUtcNow();
-        return await outbox.ClaimAsync(now, now + options.Value.Lease, limit, bookingId, cancellationToken);
+        return await Outbox(scope).ClaimAsync(now, now + options.Value.Lease, limit, cancellationToken);
+    }
+
+    /// <summary>Leases the booking's next message when it is due and free of the one it follows.</summary>
+    private async Task<List<OutboxMessage>> ClaimOfBookingAsync(string bookingId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var now = clock.GetUtcNow();
+        return await Outbox(scope).ClaimOfBookingAsync(now, now + options.Value.Lease, bookingId, cancellationToken);
     }
 
     public async Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        return await Outbox(scope).NextDueAsync(cancellationToken);
+        return await Outbox(scope).NextDueAsync(clock.GetUtcNow(), cancellationToken);
     }
 
     /// <summary>
@@ -129,7 +136,7 @@ internal sealed class CallbackDispatch(
     {
         try
         {
-            var claimed = await ClaimAsync(1, bookingId, cancellationToken);
+            var claimed = await ClaimOfBookingAsync(bookingId, cancellationToken);
             return claimed is [{ Kind: OutboxKinds.CallbackCreate } message] ? await HandleAsync(message, cancellationToken) : null;
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)

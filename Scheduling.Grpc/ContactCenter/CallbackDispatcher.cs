@@ -47,7 +47,7 @@ internal sealed class CallbackDispatcher(
             try
             {
                 var room = settings.BatchSize - _inFlight.Count;
-                var claimed = room > 0 ? await dispatch.ClaimAsync(room, null, stoppingToken) : [];
+                var claimed = room > 0 ? await dispatch.ClaimAsync(room, stoppingToken) : [];
                 foreach (var message in claimed)
                 {
                     Start(message, stoppingToken);

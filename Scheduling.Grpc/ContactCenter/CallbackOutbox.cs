@@ -14,23 +14,22 @@ internal sealed class CallbackOutbox(SchedulingDbContext db)
     private const int MaxErrorLength = 1000;
 
     /// <summary>
-    /// Leases up to <paramref name="limit"/> due messages, each the oldest pending one of its booking (a later one
-    /// waits, even when the earlier is leased or backing off). <see cref="OutboxMessage.Attempts"/> counts this one.
+    /// Leases up to <paramref name="limit"/> due messages, each free of the message it follows (a later one of a
+    /// booking waits, even when the earlier is leased or backing off). <see cref="OutboxMessage.Attempts"/> counts this one.
     /// </summary>
-    /// <param name="bookingId">Only this booking's messages, or every booking's when null.</param>
-    public Task<List<OutboxMessage>> ClaimAsync(DateTimeOffset now, DateTimeOffset leaseUntil, int limit, string? bookingId,
-        CancellationToken cancellationToken) =>
+    /// <remarks>
+    /// Shaped to stay cheap behind a backlog whatever the planner's statistics say (they lag a burst of writes): the
+    /// pending index is walked in claim order and stops at the limit, and the in-order rule is a scalar sub-select by
+    /// primary key per candidate, which PostgreSQL cannot turn into a join over the backlog.
+    /// </remarks>
+    public Task<List<OutboxMessage>> ClaimAsync(DateTimeOffset now, DateTimeOffset leaseUntil, int limit, CancellationToken cancellationToken) =>
         db.Outbox.FromSql($"""
             UPDATE outbox AS o SET locked_until = {leaseUntil}, attempts = o.attempts + 1
             FROM (
                 SELECT c.id FROM outbox AS c
                 WHERE c.channel = {OutboxChannels.ContactCenter} AND c.processed_at IS NULL AND c.failed_at IS NULL
                   AND c.due_at <= {now} AND (c.locked_until IS NULL OR c.locked_until <= {now})
-                  AND ({bookingId}::text IS NULL OR c.booking_id = {bookingId}::text)
-                  AND NOT EXISTS (
-                      SELECT 1 FROM outbox AS e
-                      WHERE e.booking_id = c.booking_id AND e.channel = c.channel AND e.id < c.id
-                        AND e.processed_at IS NULL AND e.failed_at IS NULL)
+                  AND NOT COALESCE((SELECT p.processed_at IS NULL AND p.failed_at IS NULL FROM outbox AS p WHERE p.id = c.follows_id), false)
                 ORDER BY c.due_at, c.id
                 LIMIT {limit}
                 FOR UPDATE SKIP LOCKED) AS next
@@ -38,15 +37,34 @@ internal sealed class CallbackOutbox(SchedulingDbContext db)
             RETURNING o.*
             """).AsNoTracking().ToListAsync(cancellationToken);
 
-    /// <summary>When the next claimable message falls due (or its lease ends); null when there is none.</summary>
-    public async Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken) =>
+    /// <summary>Leases the booking's next message when it is due and free; found by the booking's index.</summary>
+    public Task<List<OutboxMessage>> ClaimOfBookingAsync(DateTimeOffset now, DateTimeOffset leaseUntil, string bookingId, CancellationToken cancellationToken) =>
+        db.Outbox.FromSql($"""
+            UPDATE outbox AS o SET locked_until = {leaseUntil}, attempts = o.attempts + 1
+            FROM (
+                SELECT c.id FROM outbox AS c
+                WHERE c.booking_id = {bookingId} AND c.channel = {OutboxChannels.ContactCenter}
+                  AND c.processed_at IS NULL AND c.failed_at IS NULL
+                  AND c.due_at <= {now} AND (c.locked_until IS NULL OR c.locked_until <= {now})
+                  AND NOT COALESCE((SELECT p.processed_at IS NULL AND p.failed_at IS NULL FROM outbox AS p WHERE p.id = c.follows_id), false)
+                FOR UPDATE SKIP LOCKED) AS next
+            WHERE o.id = next.id
+            RETURNING o.*
+            """).AsNoTracking().ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// When the earliest free message falls due; null when there is none. Leased ones are left out (their dispatcher
+    /// settles them and wakes the loop; should it die, the poll finds them once the lease ends), and so are those still
+    /// waiting for the message they follow (its settling wakes the loop).
+    /// </summary>
+    public async Task<DateTimeOffset?> NextDueAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
         (await db.Database.SqlQuery<DateTimeOffset?>($"""
-            SELECT min(GREATEST(c.due_at, COALESCE(c.locked_until, c.due_at))) AS "Value" FROM outbox AS c
+            SELECT c.due_at AS "Value" FROM outbox AS c
             WHERE c.channel = {OutboxChannels.ContactCenter} AND c.processed_at IS NULL AND c.failed_at IS NULL
-              AND NOT EXISTS (
-                  SELECT 1 FROM outbox AS e
-                  WHERE e.booking_id = c.booking_id AND e.channel = c.channel AND e.id < c.id
-                    AND e.processed_at IS NULL AND e.failed_at IS NULL)
+              AND (c.locked_until IS NULL OR c.locked_until <= {now})
+              AND NOT COALESCE((SELECT p.processed_at IS NULL AND p.failed_at IS NULL FROM outbox AS p WHERE p.id = c.follows_id), false)
+            ORDER BY c.due_at, c.id
+            LIMIT 1
             """).ToListAsync(cancellationToken)).SingleOrDefault();
 
     public Task<Booking?> FindBookingAsync(string bookingId, CancellationToken cancellationToken) =>

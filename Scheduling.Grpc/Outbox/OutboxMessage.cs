@@ -18,6 +18,12 @@ public sealed class OutboxMessage
     /// <summary>An agent's e-mail for per-agent invites; otherwise empty.</summary>
     public string? Recipient { get; init; }
 
+    /// <summary>
+    /// The contact-center message of the same booking this one must wait for (the one written before it); none for
+    /// the first. Claims check it by primary key, so a backlog never makes the in-order rule a scan.
+    /// </summary>
+    public long? FollowsId { get; init; }
+
     public DateTimeOffset DueAt { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? LockedUntil { get; set; }

@@ -27,9 +27,11 @@ public static class OutboxPlanner
         }
     }
 
-    public static IEnumerable<OutboxMessage> ForRescheduled(Booking booking, QueueFlags flags, IReadOnlyList<Agent> agents, DateTimeOffset now)
+    /// <param name="lastCallbackMessage">The booking's latest contact-center message, which the update must follow.</param>
+    public static IEnumerable<OutboxMessage> ForRescheduled(
+        Booking booking, QueueFlags flags, IReadOnlyList<Agent> agents, DateTimeOffset now, long? lastCallbackMessage)
     {
-        yield return Message(booking, OutboxChannels.ContactCenter, OutboxKinds.CallbackUpdate, now, now);
+        yield return Message(booking, OutboxChannels.ContactCenter, OutboxKinds.CallbackUpdate, now, now, follows: lastCallbackMessage);
         foreach (var message in Invitations(booking, flags, agents, now, OutboxKinds.CustomerConfirmation, OutboxKinds.AgentInvite))
         {
             yield return message;
@@ -41,9 +43,11 @@ public static class OutboxPlanner
         }
     }
 
-    public static IEnumerable<OutboxMessage> ForCancelled(Booking booking, QueueFlags flags, IReadOnlyList<Agent> agents, DateTimeOffset now)
+    /// <param name="lastCallbackMessage">The booking's latest contact-center message, which the cancel must follow.</param>
+    public static IEnumerable<OutboxMessage> ForCancelled(
+        Booking booking, QueueFlags flags, IReadOnlyList<Agent> agents, DateTimeOffset now, long? lastCallbackMessage)
     {
-        yield return Message(booking, OutboxChannels.ContactCenter, OutboxKinds.CallbackCancel, now, now);
+        yield return Message(booking, OutboxChannels.ContactCenter, OutboxKinds.CallbackCancel, now, now, follows: lastCallbackMessage);
         if (booking.Immediate)
         {
             yield break;
@@ -87,8 +91,10 @@ public static class OutboxPlanner
     }
 
     private static OutboxMessage Message(
-        Booking booking, string channel, string kind, DateTimeOffset due, DateTimeOffset now, string? recipient = null) => new()
+        Booking booking, string channel, string kind, DateTimeOffset due, DateTimeOffset now, string? recipient = null,
+        long? follows = null) => new()
         {
+            FollowsId = follows,
             BookingId = booking.Id,
             Channel = channel,
             Kind = kind,

@@ -257,6 +257,10 @@ namespace VideoEngager.Scheduling.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("failed_at");
 
+                    b.Property<long?>("FollowsId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("follows_id");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -291,9 +295,9 @@ namespace VideoEngager.Scheduling.Persistence.Migrations
                     b.HasIndex("BookingId")
                         .HasDatabaseName("ix_outbox_booking_id");
 
-                    b.HasIndex("Channel", "DueAt")
-                        .HasDatabaseName("ix_outbox_channel_due_at")
-                        .HasFilter("processed_at IS NULL");
+                    b.HasIndex("Channel", "DueAt", "Id")
+                        .HasDatabaseName("ix_outbox_channel_due_at_id")
+                        .HasFilter("processed_at IS NULL AND failed_at IS NULL");
 
                     b.ToTable("outbox", (string)null);
                 });

@@ -71,14 +71,17 @@ public sealed class OutboxPlannerTests
         var booking = Booking(Now.AddDays(1));
         booking.Sequence = 2;
 
-        var cancelled = OutboxPlanner.ForCancelled(booking, new QueueFlags(), Agents, Now).ToList();
-        var moved = OutboxPlanner.ForRescheduled(booking, new QueueFlags(), Agents, Now).ToList();
+        var cancelled = OutboxPlanner.ForCancelled(booking, new QueueFlags(), Agents, Now, lastCallbackMessage: 41).ToList();
+        var moved = OutboxPlanner.ForRescheduled(booking, new QueueFlags(), Agents, Now, lastCallbackMessage: 42).ToList();
 
         Assert.Equal(OutboxKinds.CallbackCancel, cancelled[0].Kind);
         Assert.Contains(cancelled, m => m.Kind == OutboxKinds.CustomerCancellation);
         Assert.Equal(2, cancelled.Count(m => m.Kind == OutboxKinds.AgentCancellation));
         Assert.Equal(OutboxKinds.CallbackUpdate, moved[0].Kind);
         Assert.All(cancelled.Concat(moved), m => Assert.Equal(2, m.Sequence));
+        // Only the callback message waits for the booking's previous one; mails do not.
+        Assert.Equal([41L], cancelled.Where(m => m.FollowsId is not null).Select(m => m.FollowsId!.Value));
+        Assert.Equal([42L], moved.Where(m => m.FollowsId is not null).Select(m => m.FollowsId!.Value));
     }
 
     private static Booking Booking(DateTimeOffset scheduled, bool immediate = false, string? advisor = null) => new()

@@ -14,7 +14,8 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddNpgsqlDbContext<SchedulingDbContext>(ResourceNames.Database,
-    configureDbContextOptions: options => options.UseSnakeCaseNamingConvention());
+    settings => settings.ConnectionString = DatabaseConnection.WithAutoPrepare(settings.ConnectionString),
+    options => options.UseSnakeCaseNamingConvention());
 builder.AddRedisClient(ResourceNames.Redis);
 
 builder.Services.AddSingleton(TimeProvider.System);

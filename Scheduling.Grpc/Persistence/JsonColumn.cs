@@ -10,6 +10,9 @@ internal static class JsonColumn
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 
+    /// <summary>The column's text for <paramref name="value"/>, for statements written without EF.</summary>
+    public static string ToJson<T>(T value) => JsonSerializer.Serialize(value, Options);
+
     public static PropertyBuilder<T> HasJsonConversion<T>(this PropertyBuilder<T> property) where T : class
     {
         property.HasColumnType("jsonb").HasConversion(

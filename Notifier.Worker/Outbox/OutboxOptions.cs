@@ -7,8 +7,11 @@ public sealed class OutboxOptions : IValidatableObject
 {
     public const string SectionName = "Outbox";
 
-    /// <summary>Fallback when a NOTIFY is missed (connection lost, another writer): the longest a due job waits.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    /// <summary>
+    /// Fallback when a NOTIFY is missed (connection lost): the longest a due job waits. At most a minute: rows due
+    /// further ahead are not announced (Scheduling's outbox trigger), so a poll must find them before they are due.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Jobs claimed together and sent over one SMTP connection.</summary>

@@ -22,6 +22,7 @@ internal sealed class BookingCommands(
     SlotHolds holds,
     BookingReplies replies,
     CallbackDispatch callbacks,
+    DispatchSignal dispatcher,
     IOptions<BookingOptions> options,
     TimeProvider clock,
     ILogger<BookingCommands> logger)
@@ -81,51 +82,52 @@ internal sealed class BookingCommands(
         var seatLimit = queue.Capacity - Math.Max(0, heldByOthers);
 
         var booking = NewBooking(request, queue, visitor!, slot, now);
-        var agents = setup.Agents;
+        var messages = OutboxPlanner.ForCreated(booking, queue.Flags, setup.Agents, now).ToList();
+        var idempotency = string.IsNullOrEmpty(request.IdempotencyKey)
+            ? null
+            : new IdempotencyRecord
+            {
+                TenantId = request.TenantId, Key = request.IdempotencyKey, RequestHash = request.RequestHash,
+                BookingId = booking.Id, CreatedAt = now,
+            };
+        bool booked;
         try
         {
-            await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
-            {
-                db.ChangeTracker.Clear();
-                await using var transaction = await db.Database.BeginTransactionAsync(ct);
-                if (!booking.Immediate && !await TryTakeSeatAsync(queue, slot, seatLimit, ct))
+            booked = (booking.Immediate || seatLimit > 0) && await db.Database.CreateExecutionStrategy().ExecuteAsync(
+                async ct =>
                 {
-                    SchedulingLog.SlotFull(logger, queue.Id, slot);
-                    throw BookingErrors.Refused(BookingErrors.SlotFull, "The slot is full.");
-                }
-                db.Bookings.Add(booking);
-                if (!string.IsNullOrEmpty(request.IdempotencyKey))
-                {
-                    db.IdempotencyKeys.Add(new IdempotencyRecord
+                    await db.Database.OpenConnectionAsync(ct);
+                    try
                     {
-                        TenantId = request.TenantId,
-                        Key = request.IdempotencyKey,
-                        RequestHash = request.RequestHash,
-                        BookingId = booking.Id,
-                        CreatedAt = now,
-                    });
-                }
-                db.Outbox.AddRange(OutboxPlanner.ForCreated(booking, queue.Flags, agents, now));
-                await db.SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
-            }, cancellationToken);
+                        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+                        return await BookingInsert.TryInsertAsync(connection, booking, seatLimit, idempotency, messages, ct);
+                    }
+                    catch (PostgresException e) when (e is { SqlState: PostgresErrorCodes.UniqueViolation, TableName: "bookings" })
+                    {
+                        // A retry of this very statement after its commit's answer was lost: the booking is in.
+                        return true;
+                    }
+                    finally
+                    {
+                        await db.Database.CloseConnectionAsync();
+                    }
+                }, cancellationToken);
         }
-        catch (RpcException) when (!string.IsNullOrEmpty(request.IdempotencyKey))
+        catch (PostgresException e) when (IsIdempotencyConflict(e))
         {
+            // A concurrent request with the same key committed first.
+            return await FindReplayAsync(request, cancellationToken)
+                ?? throw new RpcException(new Grpc.Core.Status(StatusCode.Aborted, "Concurrent request with the same idempotency key."));
+        }
+        if (!booked)
+        {
+            SchedulingLog.SlotFull(logger, queue.Id, slot);
             // The same request, sent twice at once: the copy that lost the seat answers with the first booking.
-            db.ChangeTracker.Clear();
-            if (await FindReplayAsync(request, cancellationToken) is { } first)
+            if (idempotency is not null && await FindReplayAsync(request, cancellationToken) is { } first)
             {
                 return first;
             }
-            throw;
-        }
-        catch (DbUpdateException e) when (IsIdempotencyConflict(e))
-        {
-            // A concurrent request with the same key committed first.
-            db.ChangeTracker.Clear();
-            return await FindReplayAsync(request, cancellationToken)
-                ?? throw new RpcException(new Grpc.Core.Status(StatusCode.Aborted, "Concurrent request with the same idempotency key."));
+            throw BookingErrors.Refused(BookingErrors.SlotFull, "The slot is full.");
         }
 
         SchedulingLog.BookingCreated(logger, booking.Id, queue.Id, booking.ScheduledTime);
@@ -343,6 +345,8 @@ internal sealed class BookingCommands(
 
     private async Task AfterCommitAsync(Queue queue, SlotHold? hold)
     {
+        dispatcher.Raise(); // the change's callback message; the outbox trigger does not announce those
+
         if (hold is not null)
         {
             try
@@ -382,6 +386,6 @@ internal sealed class BookingCommands(
         UpdatedAt = now,
     };
 
-    private static bool IsIdempotencyConflict(DbUpdateException e) =>
-        e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, TableName: "idempotency_keys" };
+    private static bool IsIdempotencyConflict(PostgresException e) =>
+        e is { SqlState: PostgresErrorCodes.UniqueViolation, TableName: "idempotency_keys" };
 }

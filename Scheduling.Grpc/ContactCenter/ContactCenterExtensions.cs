@@ -26,6 +26,7 @@ public static class ContactCenterExtensions
         builder.Services.AddSingleton<ContactCenterTelemetry>();
         builder.Services.AddScoped<CallbackProcessor>();
         builder.Services.AddSingleton<CallbackDispatch>();
+        builder.Services.AddSingleton<DispatchSignal>();
         builder.Services.AddHostedService<CallbackDispatcher>();
         return builder;
     }

@@ -31,9 +31,6 @@ internal static partial class ContactCenterLog
     [LoggerMessage(2006, LogLevel.Error, "Contact-center message {MessageId} for booking {BookingId} hit an unexpected error; retrying at {DueAt}")]
     public static partial void Unexpected(ILogger logger, Exception exception, long messageId, string bookingId, DateTimeOffset dueAt);
 
-    [LoggerMessage(2007, LogLevel.Warning, "Listening for outbox notifications failed ({Error}); polling until it reconnects")]
-    public static partial void ListenFailed(ILogger logger, string error);
-
     [LoggerMessage(2008, LogLevel.Error, "The callback dispatch loop failed; it carries on after a pause")]
     public static partial void LoopFailed(ILogger logger, Exception exception);
 

@@ -11,11 +11,11 @@ public sealed class DispatchOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:00:30")]
     public TimeSpan ShortBudget { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>The fallback poll when no NOTIFY arrives (lost connection, another writer).</summary>
+    /// <summary>The poll for what no wake announces (another replica's leftovers, an expired lease).</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>After a NOTIFY, wait this long so the request that wrote the row may dispatch it itself.</summary>
+    /// <summary>After a wake, wait this long so the request that wrote the row may dispatch it itself.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:00:05")]
     public TimeSpan NotifyDelay { get; set; } = TimeSpan.FromMilliseconds(300);
 

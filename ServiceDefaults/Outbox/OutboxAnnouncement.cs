@@ -3,8 +3,9 @@ using System.Globalization;
 namespace VideoEngager.Outbox;
 
 /// <summary>
-/// What <c>NOTIFY outbox</c> says when outbox rows are written (see the Scheduling migration that installs the
-/// trigger): the channel and the earliest due time of the rows written to it, <c>"{channel} {unix ms}"</c>.
+/// What <c>NOTIFY outbox</c> says when outbox rows are written (see the Scheduling migrations that install the
+/// trigger): the channel and the earliest due time of the rows written to it, <c>"{channel} {unix ms}"</c>. Only rows
+/// due within a minute are announced, and never contact-center rows (their writer wakes its dispatcher in process).
 /// </summary>
 public readonly record struct OutboxAnnouncement(string Channel, DateTimeOffset DueAt)
 {

@@ -19,6 +19,20 @@ internal sealed class CallbackDispatch(
     ILogger<CallbackDispatch> logger)
 {
     private static readonly TimeSpan WatchInterval = TimeSpan.FromMilliseconds(100);
+    private long _rateLimitedUntilTicks;
+
+    /// <summary>
+    /// Until when the contact center asked this client to wait (a 429's Retry-After), or null. The limit is the
+    /// client's, not one message's: nothing is sent before then, so a backlog is not walked into 429 after 429.
+    /// </summary>
+    public DateTimeOffset? RateLimitedUntil
+    {
+        get
+        {
+            var until = new DateTimeOffset(Interlocked.Read(ref _rateLimitedUntilTicks), TimeSpan.Zero);
+            return until > clock.GetUtcNow() ? until : null;
+        }
+    }
 
     /// <summary>Leases up to <paramref name="limit"/> due messages.</summary>
     public async Task<List<OutboxMessage>> ClaimAsync(int limit, CancellationToken cancellationToken)
@@ -72,6 +86,10 @@ internal sealed class CallbackDispatch(
                 : new DispatchOutcome.Retry(dueAt, $"{e.GetType().Name}: {e.Message}", null);
         }
 
+        if (outcome is DispatchOutcome.Retry { Error.Status: StatusCodes.Status429TooManyRequests } limited)
+        {
+            RateLimited(limited.DueAt);
+        }
         var now = clock.GetUtcNow();
         if (!await outbox.SettleAsync(message, outcome, now, CancellationToken.None))
         {
@@ -90,7 +108,7 @@ internal sealed class CallbackDispatch(
     public async Task DispatchWithinBudgetAsync(Booking booking, CancellationToken requestAborted)
     {
         var budget = options.Value.ShortBudget;
-        if (budget <= TimeSpan.Zero)
+        if (budget <= TimeSpan.Zero || RateLimitedUntil is not null)
         {
             return;
         }
@@ -144,6 +162,16 @@ internal sealed class CallbackDispatch(
             // The dispatcher's poll picks it up; the booking answer simply has no callback id yet.
             ContactCenterLog.LoopFailed(logger, e);
             return null;
+        }
+    }
+
+    private void RateLimited(DateTimeOffset until)
+    {
+        var ticks = until.UtcTicks;
+        var seen = Interlocked.Read(ref _rateLimitedUntilTicks);
+        while (ticks > seen && Interlocked.CompareExchange(ref _rateLimitedUntilTicks, ticks, seen) is var found && found != seen)
+        {
+            seen = found;
         }
     }
 

@@ -40,6 +40,11 @@ internal sealed class CallbackDispatcher(
         {
             try
             {
+                if (dispatch.RateLimitedUntil - clock.GetUtcNow() is { Ticks: > 0 } pause)
+                {
+                    await signal.WaitAsync(pause, clock, stoppingToken);
+                    continue;
+                }
                 var room = settings.BatchSize - _inFlight.Count;
                 var claimed = room > 0 ? await dispatch.ClaimAsync(room, stoppingToken) : [];
                 foreach (var message in claimed)

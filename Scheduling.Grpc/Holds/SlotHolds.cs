@@ -1,7 +1,9 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using StackExchange.Redis;
+using VideoEngager.Scheduling.Availability;
 
 namespace VideoEngager.Scheduling.Holds;
 
@@ -28,6 +30,8 @@ internal sealed class SlotHolds(IConnectionMultiplexer redis, IOptions<HoldOptio
         redis.call('SET', @holdKey, @value, 'PX', @ttl)
         return 1
         """);
+
+    private readonly ConcurrentDictionary<(string TenantId, string QueueId), CoalescedCall<IReadOnlyList<(Instant, Instant)>>> _liveReads = new();
 
     private IDatabase Db => redis.GetDatabase();
 
@@ -79,8 +83,15 @@ internal sealed class SlotHolds(IConnectionMultiplexer redis, IOptions<HoldOptio
         return await removed | await deleted;
     }
 
-    /// <summary>Live holds of a queue: each one's slot start and expiry.</summary>
-    public async Task<IReadOnlyList<(Instant Slot, Instant ExpiresAt)>> ListLiveAsync(string tenantId, string queueId)
+    /// <summary>
+    /// Live holds of a queue: each one's slot start and expiry. Concurrent callers (bookings of the same queue) share
+    /// one read that started after they arrived, so each sees every hold taken or released before it asked.
+    /// </summary>
+    public Task<IReadOnlyList<(Instant Slot, Instant ExpiresAt)>> ListLiveAsync(string tenantId, string queueId) =>
+        _liveReads.GetOrAdd((tenantId, queueId), static (key, self) =>
+            new CoalescedCall<IReadOnlyList<(Instant, Instant)>>(() => self.ReadLiveAsync(key.TenantId, key.QueueId)), this).RunAsync();
+
+    private async Task<IReadOnlyList<(Instant, Instant)>> ReadLiveAsync(string tenantId, string queueId)
     {
         var members = await Db.SortedSetRangeByScoreWithScoresAsync(
             QueueKey(tenantId, queueId), clock.GetUtcNow().ToUnixTimeMilliseconds(), double.PositiveInfinity);

@@ -102,6 +102,37 @@ public sealed class ContactCenterTests(AppHostFixture app)
     }
 
     [Fact]
+    public async Task A_429_holds_back_every_callback_until_its_Retry_After()
+    {
+        var org = await ContactCenterOrg.CreateAsync(app, Token);
+        using var api = app.CreateApiClient(org.Tenant.WidgetKey);
+        using var emulator = ContactCenterOrg.Emulator(app);
+        await CreateAsync(api, org.Tenant.Booking(TestTenant.Slot(5, 12))); // token and look-ups, outside the journal
+        (await emulator.DeleteAsync("/emulator/requests", Token)).EnsureSuccessStatusCode();
+        await FaultAsync(emulator, new { path = Creates, method = "POST", kind = "Status", status = 429, retryAfterSeconds = 3, times = 1 });
+        try
+        {
+            var first = await CreateAsync(api, org.Tenant.Booking(TestTenant.Slot(5, 13)));
+            // Another visitor books while the client is told to wait: the limit is the client's, not one callback's.
+            var second = await CreateAsync(api, org.Tenant.Booking(TestTenant.Slot(5, 14)));
+
+            await EventuallyAsync(async () => (await BookingAsync(first)).GetProperty("callbackStatus").GetString() == "scheduled"
+                && (await BookingAsync(second)).GetProperty("callbackStatus").GetString() == "scheduled");
+
+            var posts = (await emulator.GetFromJsonAsync<JsonElement>($"/emulator/requests?path={Creates}&method=POST", Token))
+                .EnumerateArray().Where(r => r.GetProperty("path").GetString() == Creates).ToList();
+            Assert.Equal([429, 200, 200], posts.Select(r => r.GetProperty("status").GetInt32()));
+            var limitedAt = posts[0].GetProperty("arrivalMs").GetDouble();
+            Assert.All(posts.Skip(1), post => Assert.True(post.GetProperty("arrivalMs").GetDouble() - limitedAt >= 3000,
+                "a create went out before the Retry-After of the client's 429"));
+        }
+        finally
+        {
+            await emulator.DeleteAsync("/emulator/faults", CancellationToken.None);
+        }
+    }
+
+    [Fact]
     public async Task A_permanent_error_fails_the_callback_once_with_its_reason()
     {
         var org = await ContactCenterOrg.CreateAsync(app, Token);

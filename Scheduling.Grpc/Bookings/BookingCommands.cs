@@ -35,6 +35,12 @@ internal sealed class BookingCommands(
             return replay;
         }
 
+        // Other visitors' holds on the slot, asked for now so the Redis round trip overlaps the queue look-up.
+        var liveHolds = request is { DesiredTimeNow: false, ValidateOnly: false, ScheduledTime: not null }
+            && !string.IsNullOrWhiteSpace(request.QueueId)
+                ? LiveHoldsAsync(request.TenantId, request.QueueId, request.ScheduledTime.ToDateTimeOffset())
+                : Task.FromResult(0);
+
         // Every bad field is named at once; checks that need the queue run when it is known.
         var violations = new FieldViolations();
         QueueSetup? setup = null;
@@ -78,7 +84,7 @@ internal sealed class BookingCommands(
         }
 
         // Seats other visitors hold are kept for them; the database guard applies either way.
-        var heldByOthers = request.DesiredTimeNow ? 0 : await LiveHoldsAsync(queue, slot) - (hold is null ? 0 : 1);
+        var heldByOthers = request.DesiredTimeNow ? 0 : await liveHolds - (hold is null ? 0 : 1);
         var seatLimit = queue.Capacity - Math.Max(0, heldByOthers);
 
         var booking = NewBooking(request, queue, visitor!, slot, now);
@@ -206,7 +212,7 @@ internal sealed class BookingCommands(
         }
         violations.ThrowIfAny();
         var newSlot = request.ScheduledTime!.ToDateTimeOffset();
-        var seatLimit = queue.Capacity - await LiveHoldsAsync(queue, newSlot);
+        var seatLimit = queue.Capacity - await LiveHoldsAsync(queue.TenantId, queue.Id, newSlot);
         var agents = setup.Agents;
 
         var booking = await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
@@ -287,11 +293,11 @@ internal sealed class BookingCommands(
             .MaxAsync(m => (long?)m.Id, ct);
 
     /// <summary>Live holds on the slot; none when Redis cannot say, since the database is the guard.</summary>
-    private async Task<int> LiveHoldsAsync(Queue queue, DateTimeOffset slot)
+    private async Task<int> LiveHoldsAsync(string tenantId, string queueId, DateTimeOffset slot)
     {
         try
         {
-            return await holds.CountLiveAsync(queue.TenantId, queue.Id, Instant.FromDateTimeOffset(slot));
+            return await holds.CountLiveAsync(tenantId, queueId, Instant.FromDateTimeOffset(slot));
         }
         catch (RedisException e)
         {

@@ -51,6 +51,9 @@ internal sealed class QueueSnapshots(
     private readonly ConcurrentDictionary<(string TenantId, string QueueId), CoalescedCall<long[]?>> _versionReads = new();
     private readonly ConcurrentDictionary<(string TenantId, string QueueId), CoalescedCall<bool>> _seatBumps = new();
 
+    /// <summary>Whether the queue's setup has been loaded here (it exists, or did when last looked at).</summary>
+    public bool Knows(string tenantId, string queueId) => _setups.ContainsKey((tenantId, queueId));
+
     public async Task<QueueSetup?> GetSetupAsync(string tenantId, string queueId, CancellationToken cancellationToken)
     {
         var versions = await VersionsAsync(tenantId, queueId);
@@ -145,7 +148,7 @@ internal sealed class QueueSnapshots(
         {
             return await holds.ListLiveAsync(tenantId, queueId);
         }
-        catch (RedisException e)
+        catch (Exception e) when (RedisFault.Is(e))
         {
             SchedulingLog.RedisUnavailable(logger, e.GetType().Name);
             return [];
@@ -166,7 +169,7 @@ internal sealed class QueueSnapshots(
             var values = await redis.GetDatabase().StringGetAsync(keys);
             return [.. values.Select(v => (long?)v ?? 0)];
         }
-        catch (RedisException e)
+        catch (Exception e) when (RedisFault.Is(e))
         {
             SchedulingLog.RedisUnavailable(logger, e.GetType().Name);
             return null;
@@ -181,7 +184,7 @@ internal sealed class QueueSnapshots(
             await redis.GetDatabase().StringIncrementAsync(key);
             return true;
         }
-        catch (RedisException e)
+        catch (Exception e) when (RedisFault.Is(e))
         {
             // Other replicas keep a stale snapshot until Redis is back; the database still refuses overbooking.
             SchedulingLog.RedisUnavailable(logger, e.GetType().Name);

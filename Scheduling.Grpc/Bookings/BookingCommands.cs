@@ -35,11 +35,12 @@ internal sealed class BookingCommands(
             return replay;
         }
 
-        // Other visitors' holds on the slot, asked for now so the Redis round trip overlaps the queue look-up.
+        // Other visitors' holds on the slot, asked for now so the Redis round trip overlaps the queue look-up; only
+        // for a queue this process knows, so made-up queue ids leave nothing behind.
         var liveHolds = request is { DesiredTimeNow: false, ValidateOnly: false, ScheduledTime: not null }
-            && !string.IsNullOrWhiteSpace(request.QueueId)
+            && snapshots.Knows(request.TenantId, request.QueueId)
                 ? LiveHoldsAsync(request.TenantId, request.QueueId, request.ScheduledTime.ToDateTimeOffset())
-                : Task.FromResult(0);
+                : null;
 
         // Every bad field is named at once; checks that need the queue run when it is known.
         var violations = new FieldViolations();
@@ -84,7 +85,9 @@ internal sealed class BookingCommands(
         }
 
         // Seats other visitors hold are kept for them; the database guard applies either way.
-        var heldByOthers = request.DesiredTimeNow ? 0 : await liveHolds - (hold is null ? 0 : 1);
+        var heldByOthers = request.DesiredTimeNow
+            ? 0
+            : await (liveHolds ?? LiveHoldsAsync(queue.TenantId, queue.Id, slot)) - (hold is null ? 0 : 1);
         var seatLimit = queue.Capacity - Math.Max(0, heldByOthers);
 
         var booking = NewBooking(request, queue, visitor!, slot, now);
@@ -127,12 +130,12 @@ internal sealed class BookingCommands(
         }
         if (!booked)
         {
-            SchedulingLog.SlotFull(logger, queue.Id, slot);
             // The same request, sent twice at once: the copy that lost the seat answers with the first booking.
             if (idempotency is not null && await FindReplayAsync(request, cancellationToken) is { } first)
             {
                 return first;
             }
+            SchedulingLog.SlotFull(logger, queue.Id, slot);
             throw BookingErrors.Refused(BookingErrors.SlotFull, "The slot is full.");
         }
 
@@ -299,7 +302,7 @@ internal sealed class BookingCommands(
         {
             return await holds.CountLiveAsync(tenantId, queueId, Instant.FromDateTimeOffset(slot));
         }
-        catch (RedisException e)
+        catch (Exception e) when (RedisFault.Is(e))
         {
             SchedulingLog.RedisUnavailable(logger, e.GetType().Name);
             return 0;
@@ -335,7 +338,7 @@ internal sealed class BookingCommands(
         {
             hold = await holds.FindAsync(request.TenantId, request.HoldId);
         }
-        catch (RedisException e)
+        catch (Exception e) when (RedisFault.Is(e))
         {
             SchedulingLog.RedisUnavailable(logger, e.GetType().Name);
             return null;
@@ -359,7 +362,7 @@ internal sealed class BookingCommands(
             {
                 await holds.ReleaseAsync(hold);
             }
-            catch (RedisException e)
+            catch (Exception e) when (RedisFault.Is(e))
             {
                 SchedulingLog.RedisUnavailable(logger, e.GetType().Name); // it expires by itself
             }

@@ -35,10 +35,14 @@ internal static class BookingInsert
             INSERT INTO outbox (booking_id, channel, kind, sequence, recipient, due_at, created_at, attempts)
             SELECT b.id, m.channel, m.kind, @sequence, m.recipient, m.due_at, @now, 0
             FROM booking AS b CROSS JOIN unnest(@channels, @kinds, @recipients, @due_ats) AS m(channel, kind, recipient, due_at))
-        SELECT count(*)::int FROM booking
+        -- Also 1 when this very booking is already in (a retry after the first run's commit answer was lost).
+        SELECT ((SELECT count(*) FROM booking) + (SELECT count(*) FROM bookings WHERE id = @id))::int
         """;
 
-    /// <summary>False when the slot has no seat left under <paramref name="seatLimit"/> (nothing is written then).</summary>
+    /// <summary>
+    /// False when the slot has no seat left under <paramref name="seatLimit"/> (nothing is written then); true when the
+    /// booking is in, written now or by an earlier run of the same statement.
+    /// </summary>
     public static async Task<bool> TryInsertAsync(NpgsqlConnection connection, Booking booking, int seatLimit,
         IdempotencyRecord? idempotency, IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken)
     {
@@ -75,7 +79,7 @@ internal static class BookingInsert
             TypedValue = [.. messages.Select(m => m.Recipient)],
         });
         p.Add(new NpgsqlParameter<DateTimeOffset[]>("due_ats", [.. messages.Select(m => m.DueAt)]));
-        return (int)(await command.ExecuteScalarAsync(cancellationToken))! == 1;
+        return (int)(await command.ExecuteScalarAsync(cancellationToken))! > 0;
     }
 
     private static NpgsqlParameter<string?> Nullable(string name, string? value) =>

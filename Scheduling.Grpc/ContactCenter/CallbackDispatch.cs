@@ -16,6 +16,7 @@ internal sealed class CallbackDispatch(
     IOptions<DispatchOptions> options,
     ContactCenterTelemetry telemetry,
     IHostApplicationLifetime lifetime,
+    DispatchSignal signal,
     ILogger<CallbackDispatch> logger)
 {
     private static readonly TimeSpan WatchInterval = TimeSpan.FromMilliseconds(100);
@@ -88,7 +89,9 @@ internal sealed class CallbackDispatch(
 
         if (outcome is DispatchOutcome.Retry { Error.Status: StatusCodes.Status429TooManyRequests } limited)
         {
-            RateLimited(limited.DueAt);
+            // However long the contact center asks for, the pause never outlasts the longest retry delay.
+            var longest = clock.GetUtcNow() + options.Value.MaxDelay;
+            RateLimited(limited.DueAt < longest ? limited.DueAt : longest);
         }
         var now = clock.GetUtcNow();
         if (!await outbox.SettleAsync(message, outcome, now, CancellationToken.None))
@@ -96,6 +99,8 @@ internal sealed class CallbackDispatch(
             ContactCenterLog.LeaseLost(logger, message.Id, message.BookingId);
             return outcome;
         }
+        // Settled here or by a request: the booking's next message may go now, or a retry is due at another time.
+        signal.Raise();
         Report(message, outcome, now, activity);
         return outcome;
     }

@@ -42,7 +42,7 @@ internal sealed class CallbackDispatcher(
             {
                 if (dispatch.RateLimitedUntil - clock.GetUtcNow() is { Ticks: > 0 } pause)
                 {
-                    await signal.WaitAsync(pause, clock, stoppingToken);
+                    await signal.WaitAsync(pause < settings.PollInterval ? pause : settings.PollInterval, clock, stoppingToken);
                     continue;
                 }
                 var room = settings.BatchSize - _inFlight.Count;
@@ -86,11 +86,6 @@ internal sealed class CallbackDispatcher(
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 // The lease runs out and the message is taken up again after the restart.
-            }
-            finally
-            {
-                // A finished message may let its booking's next one go.
-                signal.Raise();
             }
         }, CancellationToken.None);
         _inFlight.TryAdd(task, 0);

@@ -20,7 +20,9 @@ internal sealed class CallbackOutbox(SchedulingDbContext db)
     /// <remarks>
     /// Shaped to stay cheap behind a backlog whatever the planner's statistics say (they lag a burst of writes): the
     /// pending index is walked in claim order and stops at the limit, and the in-order rule is a scalar sub-select by
-    /// primary key per candidate, which PostgreSQL cannot turn into a join over the backlog.
+    /// primary key per candidate, which PostgreSQL cannot turn into a join over the backlog. An update or cancel without
+    /// <c>follows_id</c> (written by a replica older than the column, during a rolling deploy) is checked the old way,
+    /// by the booking's index.
     /// </remarks>
     public Task<List<OutboxMessage>> ClaimAsync(DateTimeOffset now, DateTimeOffset leaseUntil, int limit, CancellationToken cancellationToken) =>
         db.Outbox.FromSql($"""
@@ -30,6 +32,9 @@ internal sealed class CallbackOutbox(SchedulingDbContext db)
                 WHERE c.channel = {OutboxChannels.ContactCenter} AND c.processed_at IS NULL AND c.failed_at IS NULL
                   AND c.due_at <= {now} AND (c.locked_until IS NULL OR c.locked_until <= {now})
                   AND NOT COALESCE((SELECT p.processed_at IS NULL AND p.failed_at IS NULL FROM outbox AS p WHERE p.id = c.follows_id), false)
+                  AND (c.follows_id IS NOT NULL OR c.kind = 'callback.create' OR NOT EXISTS (
+                      SELECT 1 FROM outbox AS e WHERE e.booking_id = c.booking_id AND e.channel = c.channel AND e.id < c.id
+                        AND e.processed_at IS NULL AND e.failed_at IS NULL))
                 ORDER BY c.due_at, c.id
                 LIMIT {limit}
                 FOR UPDATE SKIP LOCKED) AS next
@@ -37,7 +42,10 @@ internal sealed class CallbackOutbox(SchedulingDbContext db)
             RETURNING o.*
             """).AsNoTracking().ToListAsync(cancellationToken);
 
-    /// <summary>Leases the booking's next message when it is due and free; found by the booking's index.</summary>
+    /// <summary>
+    /// Leases the booking's message that is due and free, found by the booking's index. At most one is free at a time:
+    /// each follows the one written before it.
+    /// </summary>
     public Task<List<OutboxMessage>> ClaimOfBookingAsync(DateTimeOffset now, DateTimeOffset leaseUntil, string bookingId, CancellationToken cancellationToken) =>
         db.Outbox.FromSql($"""
             UPDATE outbox AS o SET locked_until = {leaseUntil}, attempts = o.attempts + 1
@@ -47,6 +55,9 @@ internal sealed class CallbackOutbox(SchedulingDbContext db)
                   AND c.processed_at IS NULL AND c.failed_at IS NULL
                   AND c.due_at <= {now} AND (c.locked_until IS NULL OR c.locked_until <= {now})
                   AND NOT COALESCE((SELECT p.processed_at IS NULL AND p.failed_at IS NULL FROM outbox AS p WHERE p.id = c.follows_id), false)
+                  AND (c.follows_id IS NOT NULL OR c.kind = 'callback.create' OR NOT EXISTS (
+                      SELECT 1 FROM outbox AS e WHERE e.booking_id = c.booking_id AND e.channel = c.channel AND e.id < c.id
+                        AND e.processed_at IS NULL AND e.failed_at IS NULL))
                 FOR UPDATE SKIP LOCKED) AS next
             WHERE o.id = next.id
             RETURNING o.*
@@ -55,7 +66,7 @@ internal sealed class CallbackOutbox(SchedulingDbContext db)
     /// <summary>
     /// When the earliest free message falls due; null when there is none. Leased ones are left out (their dispatcher
     /// settles them and wakes the loop; should it die, the poll finds them once the lease ends), and so are those still
-    /// waiting for the message they follow (its settling wakes the loop).
+    /// waiting for the message they follow (its settling, here or in a request, wakes the loop).
     /// </summary>
     public async Task<DateTimeOffset?> NextDueAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
         (await db.Database.SqlQuery<DateTimeOffset?>($"""
@@ -63,6 +74,9 @@ internal sealed class CallbackOutbox(SchedulingDbContext db)
             WHERE c.channel = {OutboxChannels.ContactCenter} AND c.processed_at IS NULL AND c.failed_at IS NULL
               AND (c.locked_until IS NULL OR c.locked_until <= {now})
               AND NOT COALESCE((SELECT p.processed_at IS NULL AND p.failed_at IS NULL FROM outbox AS p WHERE p.id = c.follows_id), false)
+                  AND (c.follows_id IS NOT NULL OR c.kind = 'callback.create' OR NOT EXISTS (
+                      SELECT 1 FROM outbox AS e WHERE e.booking_id = c.booking_id AND e.channel = c.channel AND e.id < c.id
+                        AND e.processed_at IS NULL AND e.failed_at IS NULL))
             ORDER BY c.due_at, c.id
             LIMIT 1
             """).ToListAsync(cancellationToken)).SingleOrDefault();

@@ -4,8 +4,8 @@ namespace VideoEngager.Scheduling.ContactCenter;
 
 /// <summary>
 /// Wakes this process's <see cref="CallbackDispatcher"/>: raised after a commit that wrote contact-center messages (the
-/// outbox trigger does not announce them) and when a dispatched message is settled. Raises made while the dispatcher
-/// is busy collapse into one.
+/// outbox trigger does not announce them) and whenever a message is settled, by the dispatcher or by a request. Raises
+/// made while the dispatcher is busy collapse into one. Other replicas are not woken: their poll finds what is left.
 /// </summary>
 internal sealed class DispatchSignal
 {

@@ -50,7 +50,7 @@ internal sealed class HoldCommands(
         {
             hold = await holds.TryTakeAsync(request.TenantId, request.QueueId, Instant.FromDateTimeOffset(start), setup.Queue.Capacity - booked);
         }
-        catch (RedisException e)
+        catch (Exception e) when (RedisFault.Is(e))
         {
             SchedulingLog.RedisUnavailable(logger, e.GetType().Name);
             throw new RpcException(new Grpc.Core.Status(StatusCode.Unavailable, "Holds are unavailable; book directly."));
@@ -73,7 +73,7 @@ internal sealed class HoldCommands(
             await snapshots.SeatsChangedAsync(hold.TenantId, hold.QueueId);
             return new ReleaseHoldReply { Released = true };
         }
-        catch (RedisException e)
+        catch (Exception e) when (RedisFault.Is(e))
         {
             SchedulingLog.RedisUnavailable(logger, e.GetType().Name);
             throw new RpcException(new Grpc.Core.Status(StatusCode.Unavailable, "Holds are unavailable."));

@@ -15,7 +15,34 @@ public sealed class OutboxAnnouncementTests(AppHostFixture app)
     public async Task A_booking_announces_its_mails_due_now_and_neither_its_callback_nor_its_reminder()
     {
         var tenant = await TestTenant.CreateAsync(app, capacity: 1, Token);
-        var slot = TestTenant.Slot(5, 11);
+        var before = DateTimeOffset.UtcNow.AddSeconds(-1);
+
+        var (call, announced) = await BookAndListenAsync(tenant, TestTenant.Slot(5, 11));
+
+        var after = DateTimeOffset.UtcNow.AddSeconds(1);
+        Assert.NotNull(call.BookingId);
+        // The writing process wakes its own dispatcher; an announcement would cost every booking the notify lock.
+        Assert.DoesNotContain(announced, a => a.Channel == "contact-center");
+        // Invites are due at once, so the notification channel's earliest row is due now too, not at the reminder.
+        Assert.Contains(announced, a => a.Channel == "notification" && a.DueAt >= before && a.DueAt <= after);
+    }
+
+    [Fact]
+    public async Task A_booking_without_mails_announces_nothing()
+    {
+        var tenant = await TestTenant.CreateAsync(app, capacity: 1, Token,
+            flags: new { sendCustomerEmail = false, notifyAgent = false, reminderOffsetMinutes = 15 });
+
+        var (call, announced) = await BookAndListenAsync(tenant, TestTenant.Slot(5, 11));
+
+        // Its callback is due now and its reminder days ahead: the mail worker's next look finds the reminder.
+        Assert.NotNull(call.BookingId);
+        Assert.Empty(announced);
+    }
+
+    /// <summary>Books, then collects what <c>NOTIFY outbox</c> says within 3 s.</summary>
+    private async Task<(BookedCall Call, List<OutboxAnnouncement> Announced)> BookAndListenAsync(TestTenant tenant, DateTime slot)
+    {
         await using var listener = new NpgsqlConnection(await app.App.GetConnectionStringAsync(ResourceNames.Database, Token));
         await listener.OpenAsync(Token);
         var heard = new List<string>();
@@ -25,9 +52,7 @@ public sealed class OutboxAnnouncementTests(AppHostFixture app)
             await listen.ExecuteNonQueryAsync(Token);
         }
 
-        var before = DateTimeOffset.UtcNow.AddSeconds(-1);
         var call = await new BookingRequests(app, tenant).BookAsync(slot, Token);
-        var after = DateTimeOffset.UtcNow.AddSeconds(1);
         using var quiet = CancellationTokenSource.CreateLinkedTokenSource(Token);
         quiet.CancelAfter(TimeSpan.FromSeconds(3));
         try
@@ -40,16 +65,7 @@ public sealed class OutboxAnnouncementTests(AppHostFixture app)
         catch (OperationCanceledException) when (!Token.IsCancellationRequested)
         {
         }
-
-        // Other tests book meanwhile: only announcements in this booking's window and of its kinds are looked at.
-        var announced = heard.Select(p => OutboxAnnouncement.TryParse(p, out var a) ? a : throw new Xunit.Sdk.XunitException($"payload '{p}'"))
-            .ToList();
-        // The writing process wakes its own dispatcher; an announcement would cost every booking the notify lock.
-        Assert.DoesNotContain(announced, a => a.Channel == "contact-center");
-        // Invites are due at once, so the notification channel's earliest row is due now too, not at the reminder,
-        // which (due days ahead) is left to the worker's next look.
-        Assert.Contains(announced, a => a.Channel == "notification" && a.DueAt >= before && a.DueAt <= after);
-        Assert.DoesNotContain(announced, a => a.DueAt > after);
-        Assert.NotNull(call.BookingId);
+        // Tests of this collection run one at a time: what is heard is this booking's.
+        return (call, [.. heard.Select(p => OutboxAnnouncement.TryParse(p, out var a) ? a : throw new Xunit.Sdk.XunitException($"payload '{p}'"))]);
     }
 }

@@ -8,6 +8,7 @@ using VideoEngager.Scheduling.Bookings;
 using VideoEngager.Scheduling.ContactCenter;
 using VideoEngager.Scheduling.Holds;
 using VideoEngager.Scheduling.Interactions;
+using VideoEngager.Scheduling.Outbox;
 using VideoEngager.Scheduling.Persistence;
 using VideoEngager.Scheduling.Tenancy;
 
@@ -36,6 +37,11 @@ builder.Services.AddOptions<HoldOptions>()
     .BindConfiguration(HoldOptions.Section)
     .ValidateDataAnnotations()
     .ValidateOnStart();
+builder.Services.AddOptions<OutboxRetentionOptions>()
+    .BindConfiguration(OutboxRetentionOptions.Section)
+    .ValidateDataAnnotations()
+    .ValidateOnStart();
+builder.Services.AddHostedService<OutboxRetention>();
 builder.Services.AddSingleton<SlotHolds>();
 builder.Services.AddSingleton<QueueSnapshots>();
 builder.Services.AddMemoryCache();

@@ -26,4 +26,10 @@ internal static partial class SchedulingLog
 
     [LoggerMessage(1007, LogLevel.Warning, "Could not read the interaction of booking {BookingId} from the contact center (status {Status})")]
     public static partial void ContactCenterUnavailable(ILogger logger, string bookingId, int? status);
+
+    [LoggerMessage(1008, LogLevel.Information, "Deleted {Count} settled outbox messages past their retention")]
+    public static partial void OutboxPruned(ILogger logger, long count);
+
+    [LoggerMessage(1009, LogLevel.Warning, "Deleting old outbox messages failed; trying again at the next interval")]
+    public static partial void OutboxPruneFailed(ILogger logger, Exception exception);
 }

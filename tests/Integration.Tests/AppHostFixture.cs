@@ -51,6 +51,9 @@ public class AppHostFixture : IAsyncLifetime
         builder.CreateResourceBuilder(api)
             .WithEnvironment("RateLimiting__PermitsPerSecond", "10000")
             .WithEnvironment("RateLimiting__Burst", "10000");
+        // Old settled outbox rows are looked for every 2 s instead of hourly, so their deletion can be watched.
+        var scheduling = builder.Resources.OfType<ProjectResource>().Single(r => r.Name == ResourceNames.SchedulingGrpc);
+        builder.CreateResourceBuilder(scheduling).WithEnvironment("OutboxRetention__Interval", "00:00:02");
         builder.Services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());
 
         _app = await builder.BuildAsync(timeout.Token);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using VideoEngager.Scheduling.Bookings;
 using VideoEngager.Scheduling.Outbox;
 using VideoEngager.Scheduling.Persistence;
@@ -13,55 +14,61 @@ internal sealed class CallbackOutbox(SchedulingDbContext db)
 {
     private const int MaxErrorLength = 1000;
 
+    // A pending message no dispatcher holds, free of the message it follows. Shaped to stay cheap behind a backlog
+    // whatever the planner's statistics say (they lag a burst of writes): the in-order rule is a scalar sub-select by
+    // primary key per candidate, which PostgreSQL cannot turn into a join over the backlog. An update or cancel without
+    // follows_id (written by a replica older than the column, during a rolling deploy) is checked the old way, by the
+    // booking's index.
+    private const string Free = $$"""
+        c.channel = '{{OutboxChannels.ContactCenter}}' AND c.processed_at IS NULL AND c.failed_at IS NULL
+          AND (c.locked_until IS NULL OR c.locked_until <= @now)
+          AND NOT COALESCE((SELECT p.processed_at IS NULL AND p.failed_at IS NULL FROM outbox AS p WHERE p.id = c.follows_id), false)
+          AND (c.follows_id IS NOT NULL OR c.kind = '{{OutboxKinds.CallbackCreate}}' OR NOT EXISTS (
+              SELECT 1 FROM outbox AS e WHERE e.booking_id = c.booking_id AND e.channel = c.channel AND e.id < c.id
+                AND e.processed_at IS NULL AND e.failed_at IS NULL))
+        """;
+
+    // Leases the candidates the inner SELECT locks; Attempts counts this one.
+    private const string LeaseHead = "UPDATE outbox AS o SET locked_until = @lease_until, attempts = o.attempts + 1 FROM (";
+    private const string LeaseTail = ") AS next WHERE o.id = next.id RETURNING o.*";
+
+    // The pending index walked in claim order, stopping at the limit.
+    private const string ClaimSql = LeaseHead + $$"""
+        SELECT c.id FROM outbox AS c
+        WHERE {{Free}} AND c.due_at <= @now
+        ORDER BY c.due_at, c.id
+        LIMIT @limit
+        FOR UPDATE SKIP LOCKED
+        """ + LeaseTail;
+
+    private const string ClaimOfBookingSql = LeaseHead + $$"""
+        SELECT c.id FROM outbox AS c
+        WHERE c.booking_id = @booking_id AND {{Free}} AND c.due_at <= @now
+        FOR UPDATE SKIP LOCKED
+        """ + LeaseTail;
+
+    private const string NextDueSql = $$"""
+        SELECT c.due_at AS "Value" FROM outbox AS c
+        WHERE {{Free}}
+        ORDER BY c.due_at, c.id
+        LIMIT 1
+        """;
+
     /// <summary>
     /// Leases up to <paramref name="limit"/> due messages, each free of the message it follows (a later one of a
     /// booking waits, even when the earlier is leased or backing off). <see cref="OutboxMessage.Attempts"/> counts this one.
     /// </summary>
-    /// <remarks>
-    /// Shaped to stay cheap behind a backlog whatever the planner's statistics say (they lag a burst of writes): the
-    /// pending index is walked in claim order and stops at the limit, and the in-order rule is a scalar sub-select by
-    /// primary key per candidate, which PostgreSQL cannot turn into a join over the backlog. An update or cancel without
-    /// <c>follows_id</c> (written by a replica older than the column, during a rolling deploy) is checked the old way,
-    /// by the booking's index.
-    /// </remarks>
     public Task<List<OutboxMessage>> ClaimAsync(DateTimeOffset now, DateTimeOffset leaseUntil, int limit, CancellationToken cancellationToken) =>
-        db.Outbox.FromSql($"""
-            UPDATE outbox AS o SET locked_until = {leaseUntil}, attempts = o.attempts + 1
-            FROM (
-                SELECT c.id FROM outbox AS c
-                WHERE c.channel = {OutboxChannels.ContactCenter} AND c.processed_at IS NULL AND c.failed_at IS NULL
-                  AND c.due_at <= {now} AND (c.locked_until IS NULL OR c.locked_until <= {now})
-                  AND NOT COALESCE((SELECT p.processed_at IS NULL AND p.failed_at IS NULL FROM outbox AS p WHERE p.id = c.follows_id), false)
-                  AND (c.follows_id IS NOT NULL OR c.kind = 'callback.create' OR NOT EXISTS (
-                      SELECT 1 FROM outbox AS e WHERE e.booking_id = c.booking_id AND e.channel = c.channel AND e.id < c.id
-                        AND e.processed_at IS NULL AND e.failed_at IS NULL))
-                ORDER BY c.due_at, c.id
-                LIMIT {limit}
-                FOR UPDATE SKIP LOCKED) AS next
-            WHERE o.id = next.id
-            RETURNING o.*
-            """).AsNoTracking().ToListAsync(cancellationToken);
+        db.Outbox.FromSqlRaw(ClaimSql, new NpgsqlParameter("now", now), new NpgsqlParameter("lease_until", leaseUntil),
+            new NpgsqlParameter("limit", limit)).AsNoTracking().ToListAsync(cancellationToken);
 
     /// <summary>
     /// Leases the booking's message that is due and free, found by the booking's index. At most one is free at a time:
     /// each follows the one written before it.
     /// </summary>
     public Task<List<OutboxMessage>> ClaimOfBookingAsync(DateTimeOffset now, DateTimeOffset leaseUntil, string bookingId, CancellationToken cancellationToken) =>
-        db.Outbox.FromSql($"""
-            UPDATE outbox AS o SET locked_until = {leaseUntil}, attempts = o.attempts + 1
-            FROM (
-                SELECT c.id FROM outbox AS c
-                WHERE c.booking_id = {bookingId} AND c.channel = {OutboxChannels.ContactCenter}
-                  AND c.processed_at IS NULL AND c.failed_at IS NULL
-                  AND c.due_at <= {now} AND (c.locked_until IS NULL OR c.locked_until <= {now})
-                  AND NOT COALESCE((SELECT p.processed_at IS NULL AND p.failed_at IS NULL FROM outbox AS p WHERE p.id = c.follows_id), false)
-                  AND (c.follows_id IS NOT NULL OR c.kind = 'callback.create' OR NOT EXISTS (
-                      SELECT 1 FROM outbox AS e WHERE e.booking_id = c.booking_id AND e.channel = c.channel AND e.id < c.id
-                        AND e.processed_at IS NULL AND e.failed_at IS NULL))
-                FOR UPDATE SKIP LOCKED) AS next
-            WHERE o.id = next.id
-            RETURNING o.*
-            """).AsNoTracking().ToListAsync(cancellationToken);
+        db.Outbox.FromSqlRaw(ClaimOfBookingSql, new NpgsqlParameter("now", now), new NpgsqlParameter("lease_until", leaseUntil),
+            new NpgsqlParameter("booking_id", bookingId)).AsNoTracking().ToListAsync(cancellationToken);
 
     /// <summary>
     /// When the earliest free message falls due; null when there is none. Leased ones are left out (their dispatcher
@@ -69,17 +76,8 @@ internal sealed class CallbackOutbox(SchedulingDbContext db)
     /// waiting for the message they follow (its settling, here or in a request, wakes the loop).
     /// </summary>
     public async Task<DateTimeOffset?> NextDueAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
-        (await db.Database.SqlQuery<DateTimeOffset?>($"""
-            SELECT c.due_at AS "Value" FROM outbox AS c
-            WHERE c.channel = {OutboxChannels.ContactCenter} AND c.processed_at IS NULL AND c.failed_at IS NULL
-              AND (c.locked_until IS NULL OR c.locked_until <= {now})
-              AND NOT COALESCE((SELECT p.processed_at IS NULL AND p.failed_at IS NULL FROM outbox AS p WHERE p.id = c.follows_id), false)
-                  AND (c.follows_id IS NOT NULL OR c.kind = 'callback.create' OR NOT EXISTS (
-                      SELECT 1 FROM outbox AS e WHERE e.booking_id = c.booking_id AND e.channel = c.channel AND e.id < c.id
-                        AND e.processed_at IS NULL AND e.failed_at IS NULL))
-            ORDER BY c.due_at, c.id
-            LIMIT 1
-            """).ToListAsync(cancellationToken)).SingleOrDefault();
+        (await db.Database.SqlQueryRaw<DateTimeOffset?>(NextDueSql, new NpgsqlParameter("now", now))
+            .ToListAsync(cancellationToken)).SingleOrDefault();
 
     public Task<Booking?> FindBookingAsync(string bookingId, CancellationToken cancellationToken) =>
         db.Bookings.AsNoTracking().SingleOrDefaultAsync(b => b.Id == bookingId, cancellationToken);

@@ -264,14 +264,11 @@ internal sealed class BookingCommands(
         {
             return false;
         }
-        var booked = await db.Database.SqlQuery<int>($"""
-            INSERT INTO slot_inventory (tenant_id, queue_id, slot_start, booked)
-            VALUES ({queue.TenantId}, {queue.Id}, {slot}, 1)
-            ON CONFLICT (tenant_id, queue_id, slot_start)
-            DO UPDATE SET booked = slot_inventory.booked + 1 WHERE slot_inventory.booked < {limit}
-            RETURNING booked AS "Value"
-            """).ToListAsync(ct);
-        return booked.Count == 1;
+        var taken = await db.Database.SqlQueryRaw<int>(SlotInventory.TakeSeatSql,
+            new NpgsqlParameter("tenant_id", queue.TenantId), new NpgsqlParameter("queue_id", queue.Id),
+            new NpgsqlParameter("scheduled_time", slot), new NpgsqlParameter("seat_limit", limit),
+            new NpgsqlParameter("takes_seat", true)).ToListAsync(ct);
+        return taken.Count == 1;
     }
 
     private Task<int> ReleaseSeatAsync(string tenantId, string queueId, DateTimeOffset slot, CancellationToken ct) =>

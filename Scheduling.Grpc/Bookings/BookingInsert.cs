@@ -12,13 +12,8 @@ namespace VideoEngager.Scheduling.Bookings;
 /// </summary>
 internal static class BookingInsert
 {
-    private const string Sql = """
-        WITH seat AS (
-            INSERT INTO slot_inventory AS i (tenant_id, queue_id, slot_start, booked)
-            SELECT @tenant_id, @queue_id, @scheduled_time, 1 WHERE NOT @immediate
-            ON CONFLICT (tenant_id, queue_id, slot_start)
-            DO UPDATE SET booked = i.booked + 1 WHERE i.booked < @seat_limit
-            RETURNING 1),
+    private const string Sql = $$"""
+        WITH seat AS ({{SlotInventory.TakeSeatSql}}),
         booking AS (
             INSERT INTO bookings (id, tenant_id, queue_id, status, immediate, scheduled_time, sequence, visitor_name,
                 visitor_email, visitor_phone, preferred_lang, skills, priority, attributes, conversation_id, advisor_email,
@@ -70,6 +65,7 @@ internal static class BookingInsert
         p.Add(new NpgsqlParameter<string>("callback_status", booking.CallbackStatus.ToString()));
         p.Add(new NpgsqlParameter<DateTimeOffset>("now", booking.CreatedAt));
         p.Add(new NpgsqlParameter<int>("seat_limit", seatLimit));
+        p.Add(new NpgsqlParameter<bool>("takes_seat", !booking.Immediate));
         p.Add(Nullable("idempotency_key", idempotency?.Key));
         p.Add(Nullable("request_hash", idempotency?.RequestHash));
         p.Add(new NpgsqlParameter<string[]>("channels", [.. messages.Select(m => m.Channel)]));

@@ -39,7 +39,7 @@ internal sealed class OutboxRetention(
     }
 
     /// <summary>Deletes batch after batch, oldest first, until none is left before <paramref name="cutoff"/>.</summary>
-    internal async Task<long> DeleteSettledAsync(DateTimeOffset cutoff, int batchSize, CancellationToken cancellationToken)
+    private async Task<long> DeleteSettledAsync(DateTimeOffset cutoff, int batchSize, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SchedulingDbContext>();

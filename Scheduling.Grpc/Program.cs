@@ -43,6 +43,11 @@ builder.Services.AddOptions<OutboxRetentionOptions>()
     .ValidateOnStart();
 builder.Services.AddHostedService<OutboxRetention>();
 builder.Services.AddSingleton<SlotHolds>();
+builder.Services.AddOptions<CalendarLeaseOptions>()
+    .BindConfiguration(CalendarLeaseOptions.Section)
+    .ValidateDataAnnotations()
+    .ValidateOnStart();
+builder.Services.AddSingleton<CalendarLeases>();
 builder.Services.AddSingleton<QueueSnapshots>();
 builder.Services.AddMemoryCache();
 builder.Services.AddSingleton<BookingReplies>();

@@ -32,4 +32,7 @@ internal static partial class SchedulingLog
 
     [LoggerMessage(1009, LogLevel.Warning, "Deleting old outbox messages failed; trying again at the next interval")]
     public static partial void OutboxPruneFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(1010, LogLevel.Warning, "A replica holding a calendar lease did not acknowledge its revoke; waited {Waited} for the lease to run out")]
+    public static partial void LeaseHolderSilent(ILogger logger, TimeSpan waited);
 }

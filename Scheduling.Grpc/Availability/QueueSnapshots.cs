@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
-using StackExchange.Redis;
 using VideoEngager.Scheduling.Holds;
 using VideoEngager.Scheduling.Persistence;
 using VideoEngager.Scheduling.Queues;
@@ -39,12 +38,13 @@ internal sealed record SeatsSnapshot(
 /// <summary>
 /// Keeps each queue's setup and taken seats in memory so a calendar is answered without scanning bookings. Two
 /// versions per queue live in Redis: one bumped by configuration changes, one by every seat change (booking, cancel,
-/// reschedule, hold) after it commits. A reader compares both in one round trip started after it arrived (shared with
-/// the callers queued behind the same flight) and reloads what moved, so no replica shows a taken seat as free once the
-/// change has been answered. Without Redis every read goes to the stores.
+/// reschedule, hold) after it commits. A reader uses the versions of its replica's lease on them (see
+/// <see cref="CalendarLeases"/>), or else reads both in one round trip started after it arrived (shared with the callers
+/// queued behind the same flight), and reloads what moved; so no replica shows a taken seat as free once the change has
+/// been answered. Without Redis every read goes to the stores.
 /// </summary>
 internal sealed class QueueSnapshots(
-    IServiceScopeFactory scopes, IConnectionMultiplexer redis, SlotHolds holds, TimeProvider clock, ILogger<QueueSnapshots> logger)
+    IServiceScopeFactory scopes, CalendarLeases leases, SlotHolds holds, TimeProvider clock, ILogger<QueueSnapshots> logger)
 {
     private readonly ConcurrentDictionary<(string TenantId, string QueueId), QueueSetup> _setups = new();
     private readonly ConcurrentDictionary<(string TenantId, string QueueId), SeatsSnapshot> _seats = new();
@@ -89,14 +89,14 @@ internal sealed class QueueSnapshots(
         _seats.TryRemove((tenantId, queueId), out _);
         // Bookings committed together share one bump that starts after each of them committed.
         return _seatBumps.GetOrAdd((tenantId, queueId), static (key, self) =>
-            new CoalescedCall<bool>(() => self.BumpAsync(SeatsKey(key.TenantId, key.QueueId))), this).RunAsync();
+            new CoalescedCall<bool>(() => self.BumpAsync(key.TenantId, key.QueueId, CalendarVersion.Seats)), this).RunAsync();
     }
 
     /// <summary>Called after the queue's configuration or its agent group changes.</summary>
     public Task SetupChangedAsync(string tenantId, string queueId)
     {
         _setups.TryRemove((tenantId, queueId), out _);
-        return BumpAsync(SetupKey(tenantId, queueId));
+        return BumpAsync(tenantId, queueId, CalendarVersion.Setup);
     }
 
     private async Task<QueueSetup?> SetupAsync(string tenantId, string queueId, long? version, CancellationToken cancellationToken)
@@ -112,7 +112,9 @@ internal sealed class QueueSnapshots(
             .SingleOrDefaultAsync(q => q.TenantId == tenantId && q.Id == queueId, cancellationToken);
         if (queue is null)
         {
-            _versionReads.TryRemove(key, out _); // unknown ids must not pile up
+            // Unknown ids must not pile up.
+            _versionReads.TryRemove(key, out _);
+            leases.Forget(tenantId, queueId);
             return null;
         }
         var agents = queue.AgentGroupId is null
@@ -157,17 +159,16 @@ internal sealed class QueueSnapshots(
 
     /// <summary>The queue's setup and seats versions, read after the caller arrived; concurrent callers share a read.</summary>
     private Task<long[]?> VersionsAsync(string tenantId, string queueId) =>
-        _versionReads.GetOrAdd((tenantId, queueId), static (key, self) =>
-            new CoalescedCall<long[]?>(() => self.ReadVersionsAsync(SetupKey(key.TenantId, key.QueueId), SeatsKey(key.TenantId, key.QueueId))), this)
-        .RunAsync();
+        leases.Current(tenantId, queueId)
+        ?? _versionReads.GetOrAdd((tenantId, queueId), static (key, self) =>
+            new CoalescedCall<long[]?>(() => self.ReadVersionsAsync(key.TenantId, key.QueueId)), this).RunAsync();
 
     /// <returns>The versions (0 when never bumped), or null when Redis cannot say: then nothing is cached.</returns>
-    private async Task<long[]?> ReadVersionsAsync(params RedisKey[] keys)
+    private async Task<long[]?> ReadVersionsAsync(string tenantId, string queueId)
     {
         try
         {
-            var values = await redis.GetDatabase().StringGetAsync(keys);
-            return [.. values.Select(v => (long?)v ?? 0)];
+            return await leases.AcquireAsync(tenantId, queueId);
         }
         catch (Exception e) when (RedisFault.Is(e))
         {
@@ -177,22 +178,18 @@ internal sealed class QueueSnapshots(
     }
 
     /// <returns>Whether Redis took the bump.</returns>
-    private async Task<bool> BumpAsync(string key)
+    private async Task<bool> BumpAsync(string tenantId, string queueId, CalendarVersion kind)
     {
         try
         {
-            await redis.GetDatabase().StringIncrementAsync(key);
+            await leases.BumpAsync(tenantId, queueId, kind);
             return true;
         }
         catch (Exception e) when (RedisFault.Is(e))
         {
-            // Other replicas keep a stale snapshot until Redis is back; the database still refuses overbooking.
+            // Every lease ran out meanwhile, and without Redis readers go to the stores; the database still refuses overbooking.
             SchedulingLog.RedisUnavailable(logger, e.GetType().Name);
             return false;
         }
     }
-
-    private static string SetupKey(string tenantId, string queueId) => $"ve:queue-version:{{{tenantId}:{queueId}}}";
-
-    private static string SeatsKey(string tenantId, string queueId) => $"ve:seats-version:{{{tenantId}:{queueId}}}";
 }

@@ -123,7 +123,11 @@ foreach (var project in builder.Resources.OfType<ProjectResource>())
 {
     builder.CreateResourceBuilder(project)
         .WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Environment.EnvironmentName)
-        .WithEnvironment("DOTNET_ENVIRONMENT", builder.Environment.EnvironmentName);
+        .WithEnvironment("DOTNET_ENVIRONMENT", builder.Environment.EnvironmentName)
+        // Aspire turns the instrumentations' query redaction off for development; booking links carry their tokens in
+        // the query, and traces must not show them.
+        .WithEnvironment("OTEL_DOTNET_EXPERIMENTAL_ASPNETCORE_DISABLE_URL_QUERY_REDACTION", "false")
+        .WithEnvironment("OTEL_DOTNET_EXPERIMENTAL_HTTPCLIENT_DISABLE_URL_QUERY_REDACTION", "false");
 }
 
 builder.Build().Run();

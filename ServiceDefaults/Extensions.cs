@@ -67,7 +67,8 @@ public static class ServiceDefaultsExtensions
                         && !context.Request.Path.StartsWithSegments(AlivenessEndpointPath))
                 .AddGrpcClientInstrumentation()
                 // Query strings carry tokens: both instrumentations redact query values in url.full / url.query by
-                // default, and that default is kept (no OTEL_DOTNET_EXPERIMENTAL_*_DISABLE_URL_QUERY_REDACTION).
+                // default; Aspire switches that off for development, so the AppHost sets
+                // OTEL_DOTNET_EXPERIMENTAL_*_DISABLE_URL_QUERY_REDACTION back to false.
                 .AddHttpClientInstrumentation());
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))

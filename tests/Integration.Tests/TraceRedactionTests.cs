@@ -1,0 +1,47 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace VideoEngager.Integration.Tests;
+
+/// <summary>Booking links carry their tokens in the query string; no service may write those into its traces.</summary>
+[Collection(AppCollection.Name)]
+public sealed class TraceRedactionTests(AppHostFixture app)
+{
+    private static readonly string[] Switches =
+    [
+        "OTEL_DOTNET_EXPERIMENTAL_ASPNETCORE_DISABLE_URL_QUERY_REDACTION",
+        "OTEL_DOTNET_EXPERIMENTAL_HTTPCLIENT_DISABLE_URL_QUERY_REDACTION",
+    ];
+
+    [Fact]
+    public async Task Every_service_runs_with_url_query_values_redacted_in_its_traces()
+    {
+        var projects = app.App.Services.GetRequiredService<DistributedApplicationModel>().Resources
+            .OfType<ProjectResource>().Select(p => p.Name).ToHashSet();
+        var environments = new Dictionary<string, IReadOnlyDictionary<string, string?>>();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(30));
+        // The environment each process was actually started with, as the orchestrator reports it.
+        await foreach (var update in app.App.ResourceNotifications.WatchAsync(timeout.Token))
+        {
+            if (projects.Contains(update.Resource.Name) && !update.Snapshot.EnvironmentVariables.IsEmpty)
+            {
+                environments[update.Resource.Name] = update.Snapshot.EnvironmentVariables.ToDictionary(v => v.Name, v => v.Value);
+                if (environments.Count == projects.Count)
+                {
+                    break;
+                }
+            }
+        }
+
+        foreach (var (project, environment) in environments)
+        {
+            foreach (var name in Switches)
+            {
+                // Absent or false keeps the instrumentations' default: query values written as "Redacted".
+                Assert.True(!environment.TryGetValue(name, out var value) || value == "false", $"{project} runs with {name}={value}.");
+            }
+        }
+    }
+}

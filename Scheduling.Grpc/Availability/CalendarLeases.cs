@@ -5,19 +5,13 @@ using StackExchange.Redis;
 
 namespace VideoEngager.Scheduling.Availability;
 
-/// <summary>Which of a queue's two versions a write moves.</summary>
-internal enum CalendarVersion
-{
-    Setup = 0,
-    Seats = 1,
-}
-
 /// <summary>
 /// Read leases on a queue's versions: while a replica holds one it answers the queue's calendar from memory without a
 /// Redis round trip per request, and still no replica shows a taken seat as free once the change has been answered.
 /// A reader registers as a holder until Redis's now + lifetime and reads both versions in one script. A writer bumps a
-/// version, takes and clears the list of holders in one script, broadcasts a revoke and waits until each other holder
-/// has acknowledged it or its lease has run out. So when the write is answered, no lease from before it is in use. A
+/// version and lists the holders in one script, broadcasts a revoke and waits until each other holder has acknowledged
+/// it or its lease has run out. So when the write is answered, no lease from before it is in use. Every writer waits
+/// for every listed holder (records stay until well past their lease), so two writes close together both wait. A
 /// holder counts its lease from before it asked, so its lease lapses before Redis's record of it does; it takes leases
 /// only while subscribed to revokes, and drops them all whenever that subscription breaks or comes back.
 /// </summary>
@@ -26,26 +20,32 @@ internal sealed class CalendarLeases : IDisposable
     private const string RevokeChannel = "ve:calendar-revoke";
     // A writer's wait for a silent holder ends this long after the holder's lease has ended by Redis's clock.
     private static readonly TimeSpan SilentHolderMargin = TimeSpan.FromMilliseconds(20);
+    // The longest lease any replica may take (the options' range): bounds a write's wait if Redis's clock steps back.
+    private static readonly TimeSpan MaxLifetime = TimeSpan.FromSeconds(30);
 
     private static readonly LuaScript AcquireScript = LuaScript.Prepare("""
         local time = redis.call('TIME')
         local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
-        redis.call('HSET', @leases, @replica, now + tonumber(@lifetime))
-        redis.call('PEXPIRE', @leases, tonumber(@lifetime) * 2)
+        local lifetime = tonumber(@lifetime)
+        redis.call('HSET', @leases, @replica, now + lifetime)
+        -- Only ever extended: another replica may run with a longer lifetime.
+        if redis.call('PTTL', @leases) < 2 * lifetime then redis.call('PEXPIRE', @leases, 2 * lifetime) end
         return redis.call('MGET', @setupKey, @seatsKey)
         """);
 
-    // Answers the new version, then each other holder whose lease is still running with the milliseconds it has left.
+    // Answers the new version, then each other holder with the milliseconds its lease has left (0 or less: it ended).
+    // Records ended more than a lifetime ago are dropped; more recent ones are still asked, in case Redis's clock stepped.
     private static readonly LuaScript BumpScript = LuaScript.Prepare("""
         local version = redis.call('INCR', @versionKey)
         local time = redis.call('TIME')
         local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
         local holders = redis.call('HGETALL', @leases)
-        redis.call('DEL', @leases)
         local result = { version }
         for i = 1, #holders, 2 do
           local left = tonumber(holders[i + 1]) - now
-          if holders[i] ~= @replica and left > 0 then
+          if left <= -tonumber(@lifetime) then
+            redis.call('HDEL', @leases, holders[i])
+          elseif holders[i] ~= @replica then
             table.insert(result, holders[i])
             table.insert(result, left)
           end
@@ -60,6 +60,8 @@ internal sealed class CalendarLeases : IDisposable
     private readonly string _replica = Guid.NewGuid().ToString("N");
     private readonly ConcurrentDictionary<(string TenantId, string QueueId), QueueLease> _queues = new();
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _awaitedAcks = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string TenantId, string QueueId, CalendarVersion Kind), byte> _retriedBumps = new();
+    private readonly CancellationTokenSource _disposed = new();
     private readonly Lock _subscribing = new();
     private Task<bool>? _subscription;
     private int _epoch;
@@ -106,32 +108,40 @@ internal sealed class CalendarLeases : IDisposable
             lifetime = (long)_lifetime.TotalMilliseconds,
         }))!;
         var versions = Versions(values);
-        queue.Offer(new Lease(versions, takenAt, epoch));
+        queue.Offer(new CalendarLease(versions, takenAt, epoch));
         return versions;
     }
 
     /// <summary>
     /// Moves one of the queue's versions after a write committed, and returns once no replica can still use a lease
-    /// from before it. While Redis is unreachable that is one lifetime: no lease outlives it.
+    /// from before it. When Redis cannot take the bump, waits one lifetime (every lease taken before Redis went away has
+    /// run out by then), throws, and keeps retrying the bump in the background: replicas that still reach Redis would
+    /// otherwise renew their leases on the old version.
     /// </summary>
     public async Task BumpAsync(string tenantId, string queueId, CalendarVersion kind)
     {
-        var (setupKey, seatsKey) = VersionKeys(tenantId, queueId);
-        RedisResult[] result;
         try
         {
-            result = (RedisResult[])(await Db.ScriptEvaluateAsync(BumpScript, new
-            {
-                versionKey = kind == CalendarVersion.Setup ? setupKey : seatsKey,
-                leases = LeasesKey(tenantId, queueId),
-                replica = _replica,
-            }))!;
+            await BumpAndRevokeAsync(tenantId, queueId, kind);
         }
         catch (Exception e) when (RedisFault.Is(e))
         {
+            _ = RetryBumpAsync(tenantId, queueId, kind);
             await Task.Delay(_lifetime, _clock);
             throw;
         }
+    }
+
+    private async Task BumpAndRevokeAsync(string tenantId, string queueId, CalendarVersion kind)
+    {
+        var (setupKey, seatsKey) = VersionKeys(tenantId, queueId);
+        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(BumpScript, new
+        {
+            versionKey = kind == CalendarVersion.Setup ? setupKey : seatsKey,
+            leases = LeasesKey(tenantId, queueId),
+            replica = _replica,
+            lifetime = (long)_lifetime.TotalMilliseconds,
+        }))!;
         var version = (long)result[0];
         Revoke(tenantId, queueId, kind, version);
         if (result.Length == 1)
@@ -144,7 +154,8 @@ internal sealed class CalendarLeases : IDisposable
             var ack = Message((string)result[i]!, tenantId, queueId, kind, version);
             var acked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             _awaitedAcks[ack] = acked;
-            waits.Add(AwaitAckAsync(ack, acked.Task, TimeSpan.FromMilliseconds((long)result[i + 1]) + SilentHolderMargin));
+            var left = TimeSpan.FromMilliseconds(Math.Clamp((long)result[i + 1], 0, (long)MaxLifetime.TotalMilliseconds));
+            waits.Add(AwaitAckAsync(ack, acked.Task, left + SilentHolderMargin));
         }
         try
         {
@@ -159,6 +170,39 @@ internal sealed class CalendarLeases : IDisposable
         await Task.WhenAll(waits);
     }
 
+    /// <summary>One loop per version, backing off to 30 s, until Redis takes the bump (an extra one is harmless).</summary>
+    private async Task RetryBumpAsync(string tenantId, string queueId, CalendarVersion kind)
+    {
+        if (!_retriedBumps.TryAdd((tenantId, queueId, kind), 0))
+        {
+            return;
+        }
+        try
+        {
+            for (var delay = TimeSpan.FromSeconds(1); ; delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxLifetime.Ticks)))
+            {
+                await Task.Delay(delay, _clock, _disposed.Token);
+                try
+                {
+                    await BumpAndRevokeAsync(tenantId, queueId, kind);
+                    return;
+                }
+                catch (Exception e) when (RedisFault.Is(e))
+                {
+                    SchedulingLog.RedisUnavailable(_logger, e.GetType().Name);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (_disposed.IsCancellationRequested)
+        {
+            // Shutting down: the next write to the queue bumps it.
+        }
+        finally
+        {
+            _retriedBumps.TryRemove((tenantId, queueId, kind), out _);
+        }
+    }
+
     /// <summary>Forgets a queue that does not exist, so unknown ids do not pile up.</summary>
     public void Forget(string tenantId, string queueId) => _queues.TryRemove((tenantId, queueId), out _);
 
@@ -166,6 +210,10 @@ internal sealed class CalendarLeases : IDisposable
     {
         _redis.ConnectionFailed -= OnSubscriptionChanged;
         _redis.ConnectionRestored -= OnSubscriptionChanged;
+        var subscriber = _redis.GetSubscriber();
+        subscriber.Unsubscribe(RedisChannel.Literal(RevokeChannel), OnRevoke, CommandFlags.FireAndForget);
+        subscriber.Unsubscribe(RedisChannel.Literal(AckChannel(_replica)), OnAck, CommandFlags.FireAndForget);
+        _disposed.Cancel(); // not disposed: a retry loop may still be reading its token
     }
 
     private async Task AwaitAckAsync(string ack, Task acked, TimeSpan leaseLeft)
@@ -224,7 +272,7 @@ internal sealed class CalendarLeases : IDisposable
     {
         lock (_subscribing)
         {
-            if (_subscription is null || _subscription is { IsCompleted: true, Result: false })
+            if (_subscription is null || (_subscription.IsCompleted && !(_subscription.IsCompletedSuccessfully && _subscription.Result)))
             {
                 _subscription = SubscribeAsync();
             }
@@ -265,7 +313,7 @@ internal sealed class CalendarLeases : IDisposable
     {
         var parts = message.ToString().Split('\n', 5);
         return parts.Length == 5
-            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var kind)
+            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var kind) && kind is 0 or 1
             && long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var version)
             ? (parts[0], (CalendarVersion)kind, version, parts[3], parts[4])
             : null;
@@ -277,44 +325,4 @@ internal sealed class CalendarLeases : IDisposable
 
     private static (RedisKey Setup, RedisKey Seats) VersionKeys(string tenantId, string queueId) =>
         ($"ve:queue-version:{{{tenantId}:{queueId}}}", $"ve:seats-version:{{{tenantId}:{queueId}}}");
-
-    private sealed record Lease(long[] Values, long TakenAt, int Epoch)
-    {
-        /// <summary>What every read under this lease is answered with.</summary>
-        public Task<long[]?> Answer { get; } = Task.FromResult<long[]?>(Values);
-    }
-
-    /// <summary>A queue's lease on this replica and the highest version of each kind revoked so far.</summary>
-    private sealed class QueueLease
-    {
-        private readonly Lock _lock = new();
-        private readonly long[] _revoked = [0, 0];
-        private volatile Lease? _lease;
-
-        public Lease? Lease => _lease;
-
-        /// <summary>Keeps the lease unless a revoke newer than what it read arrived meanwhile.</summary>
-        public void Offer(Lease lease)
-        {
-            lock (_lock)
-            {
-                if (lease.Values[0] >= _revoked[0] && lease.Values[1] >= _revoked[1])
-                {
-                    _lease = lease;
-                }
-            }
-        }
-
-        public void Revoke(CalendarVersion kind, long version)
-        {
-            lock (_lock)
-            {
-                _revoked[(int)kind] = Math.Max(_revoked[(int)kind], version);
-                if (_lease is { } lease && lease.Values[(int)kind] < version)
-                {
-                    _lease = null;
-                }
-            }
-        }
-    }
 }

@@ -157,7 +157,10 @@ internal sealed class QueueSnapshots(
         }
     }
 
-    /// <summary>The queue's setup and seats versions, read after the caller arrived; concurrent callers share a read.</summary>
+    /// <summary>
+    /// The queue's setup and seats versions: those of this replica's lease on them, or else read after the caller
+    /// arrived (concurrent callers share the read, which takes a new lease).
+    /// </summary>
     private Task<long[]?> VersionsAsync(string tenantId, string queueId) =>
         leases.Current(tenantId, queueId)
         ?? _versionReads.GetOrAdd((tenantId, queueId), static (key, self) =>
@@ -187,7 +190,7 @@ internal sealed class QueueSnapshots(
         }
         catch (Exception e) when (RedisFault.Is(e))
         {
-            // Every lease ran out meanwhile, and without Redis readers go to the stores; the database still refuses overbooking.
+            // Leases from before have run out and the bump is retried in the background; the database still refuses overbooking.
             SchedulingLog.RedisUnavailable(logger, e.GetType().Name);
             return false;
         }

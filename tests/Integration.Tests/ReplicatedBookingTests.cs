@@ -1,5 +1,8 @@
 using System.Net;
+using Aspire.Hosting;
+using Aspire.Hosting.Testing;
 using Google.Protobuf.WellKnownTypes;
+using StackExchange.Redis;
 using VideoEngager.Scheduling.V1;
 
 namespace VideoEngager.Integration.Tests;
@@ -25,42 +28,60 @@ public sealed class ReplicatedBookingTests(ReplicatedAppHostFixture app)
         var token = TestContext.Current.CancellationToken;
         var tenant = await TestTenant.CreateAsync(app, capacity: 10, token);
         var channels = await SchedulingReplicas.ConnectAsync(app, expected: 2, token);
-        var replicas = channels.Select(c => new VideoEngager.Scheduling.V1.Scheduling.SchedulingClient(c)).ToArray();
-        var slot = TestTenant.Slot(4, 10);
-        var calendar = new GetAvailabilityRequest
+        try
         {
-            TenantId = tenant.TenantId, QueueId = tenant.QueueId, Days = 1, StartDate = slot.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        };
-
-        // Alternately one replica takes a seat (a booking, then a hold) while the other has just answered, so holds a lease.
-        for (var round = 0; round < 6; round++)
-        {
-            var (writer, reader) = (replicas[round % 2], replicas[(round + 1) % 2]);
-            await reader.GetAvailabilityAsync(calendar, cancellationToken: token);
-            var before = Remaining(await reader.GetAvailabilityAsync(calendar, cancellationToken: token), slot);
-
-            if (round % 4 < 2)
+            var replicas = channels.Select(c => new VideoEngager.Scheduling.V1.Scheduling.SchedulingClient(c)).ToArray();
+            var slot = TestTenant.Slot(4, 10);
+            var calendar = new GetAvailabilityRequest
             {
-                await writer.CreateBookingAsync(new CreateBookingRequest
-                {
-                    TenantId = tenant.TenantId, QueueId = tenant.QueueId, ScheduledTime = Timestamp.FromDateTime(slot),
-                    Visitor = new Visitor { Name = "Replica Test", Email = "replica@example.com", Phone = "+971501234567", PreferredLang = "en" },
-                }, cancellationToken: token);
-            }
-            else
+                TenantId = tenant.TenantId, QueueId = tenant.QueueId, Days = 1,
+                StartDate = slot.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            };
+            foreach (var replica in replicas)
             {
-                await writer.HoldSlotAsync(new HoldSlotRequest
-                {
-                    TenantId = tenant.TenantId, QueueId = tenant.QueueId, Start = Timestamp.FromDateTime(slot),
-                }, cancellationToken: token);
+                await replica.GetAvailabilityAsync(calendar, cancellationToken: token);
             }
+            Assert.Equal(2, await LeaseHoldersAsync(tenant, token)); // both now answer from memory
 
-            Assert.Equal(before - 1, Remaining(await reader.GetAvailabilityAsync(calendar, cancellationToken: token), slot));
+            // Alternately one replica takes a seat (a booking, then a hold) while the other has just answered from its lease.
+            for (var round = 0; round < 6; round++)
+            {
+                var (writer, reader) = (replicas[round % 2], replicas[(round + 1) % 2]);
+                await reader.GetAvailabilityAsync(calendar, cancellationToken: token);
+                var before = Remaining(await reader.GetAvailabilityAsync(calendar, cancellationToken: token), slot);
+
+                if (round % 4 < 2)
+                {
+                    await writer.CreateBookingAsync(new CreateBookingRequest
+                    {
+                        TenantId = tenant.TenantId, QueueId = tenant.QueueId, ScheduledTime = Timestamp.FromDateTime(slot),
+                        Visitor = new Visitor { Name = "Replica Test", Email = "replica@example.com", Phone = "+971501234567", PreferredLang = "en" },
+                    }, cancellationToken: token);
+                }
+                else
+                {
+                    await writer.HoldSlotAsync(new HoldSlotRequest
+                    {
+                        TenantId = tenant.TenantId, QueueId = tenant.QueueId, Start = Timestamp.FromDateTime(slot),
+                    }, cancellationToken: token);
+                }
+
+                Assert.Equal(before - 1, Remaining(await reader.GetAvailabilityAsync(calendar, cancellationToken: token), slot));
+            }
         }
-        foreach (var channel in channels)
+        finally
         {
-            channel.Dispose();
+            foreach (var channel in channels)
+            {
+                channel.Dispose();
+            }
         }
+    }
+
+    private async Task<long> LeaseHoldersAsync(TestTenant tenant, CancellationToken cancellationToken)
+    {
+        await using var redis = await ConnectionMultiplexer.ConnectAsync((await app.App.GetConnectionStringAsync(ResourceNames.Redis, cancellationToken))!);
+        return await redis.GetDatabase().HashLengthAsync($"ve:calendar-leases:{{{tenant.TenantId}:{tenant.QueueId}}}");
     }
 
     private static int Remaining(GetAvailabilityReply reply, DateTime slot)

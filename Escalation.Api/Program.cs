@@ -42,10 +42,7 @@ builder.Services.AddGrpcClient<VideoEngager.Admin.V1.Admin.AdminClient>(o => o.A
 
 builder.Services.AddHttpClient<InviteClient>(http => http.BaseAddress = InviteClient.BaseAddress);
 builder.Services.AddSingleton<TenantDirectory>();
-builder.Services.AddOptions<AdminOptions>()
-    .BindConfiguration(AdminOptions.Section)
-    .ValidateDataAnnotations()
-    .ValidateOnStart();
+builder.Services.AddValidatedOptions<AdminOptions>(AdminOptions.Section);
 builder.Services.AddAuthentication(WidgetKeyAuthentication.SchemeName)
     .AddScheme<AuthenticationSchemeOptions, WidgetKeyAuthentication>(WidgetKeyAuthentication.SchemeName, null)
     .AddScheme<AuthenticationSchemeOptions, AdminKeyAuthentication>(AdminKeyAuthentication.SchemeName, null);

@@ -22,10 +22,7 @@ internal static class RateLimitingSetup
 {
     public static IServiceCollection AddClientRateLimiting(this IServiceCollection services)
     {
-        services.AddOptions<RateLimitingOptions>()
-            .BindConfiguration(RateLimitingOptions.Section)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddValidatedOptions<RateLimitingOptions>(RateLimitingOptions.Section);
 
         services.AddRateLimiter(limiter =>
         {

@@ -28,10 +28,10 @@ builder.Services.AddExceptionHandler<GenesysExceptionHandler>();
 // UseExceptionHandler() needs it registered; the Genesys handler above answers first.
 builder.Services.AddProblemDetails();
 
-builder.Services.AddOptions<OAuthOptions>().BindConfiguration(OAuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-builder.Services.AddOptions<RoutingOptions>().BindConfiguration(RoutingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-builder.Services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-builder.Services.AddOptions<WebMessagingOptions>().BindConfiguration(WebMessagingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddValidatedOptions<OAuthOptions>(OAuthOptions.Section);
+builder.Services.AddValidatedOptions<RoutingOptions>(RoutingOptions.Section);
+builder.Services.AddValidatedOptions<RateLimitOptions>(RateLimitOptions.Section);
+builder.Services.AddValidatedOptions<WebMessagingOptions>(WebMessagingOptions.Section);
 
 builder.Services.AddSingleton<TokenStore>();
 builder.Services.AddSingleton<ClientRateLimiter>();

@@ -23,30 +23,15 @@ builder.AddNpgsqlDbContext<SchedulingDbContext>(ResourceNames.Database,
 builder.AddRedisClient(ResourceNames.Redis, configureOptions: options => options.SocketManager = SocketManager.ThreadPool);
 
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddOptions<DemoTenantOptions>()
-    .BindConfiguration(DemoTenantOptions.Section)
-    .ValidateDataAnnotations()
-    .ValidateOnStart();
+builder.Services.AddValidatedOptions<DemoTenantOptions>(DemoTenantOptions.Section);
 builder.Services.AddScoped<DemoTenantSeed>();
 builder.Services.AddHostedService<DatabaseMigrator>();
-builder.Services.AddOptions<BookingOptions>()
-    .BindConfiguration(BookingOptions.Section)
-    .ValidateDataAnnotations()
-    .ValidateOnStart();
-builder.Services.AddOptions<HoldOptions>()
-    .BindConfiguration(HoldOptions.Section)
-    .ValidateDataAnnotations()
-    .ValidateOnStart();
-builder.Services.AddOptions<OutboxRetentionOptions>()
-    .BindConfiguration(OutboxRetentionOptions.Section)
-    .ValidateDataAnnotations()
-    .ValidateOnStart();
+builder.Services.AddValidatedOptions<BookingOptions>(BookingOptions.Section);
+builder.Services.AddValidatedOptions<HoldOptions>(HoldOptions.Section);
+builder.Services.AddValidatedOptions<OutboxRetentionOptions>(OutboxRetentionOptions.Section);
 builder.Services.AddHostedService<OutboxRetention>();
 builder.Services.AddSingleton<SlotHolds>();
-builder.Services.AddOptions<CalendarLeaseOptions>()
-    .BindConfiguration(CalendarLeaseOptions.Section)
-    .ValidateDataAnnotations()
-    .ValidateOnStart();
+builder.Services.AddValidatedOptions<CalendarLeaseOptions>(CalendarLeaseOptions.Section);
 builder.Services.AddSingleton<CalendarLeases>();
 builder.Services.AddSingleton<QueueSnapshots>();
 builder.Services.AddMemoryCache();

@@ -19,10 +19,7 @@ public static class NotificationsExtensions
 
         // The service reference is applied first so that explicit Smtp:* settings override it.
         services.AddSingleton<IConfigureOptions<SmtpOptions>, SmtpServiceReference>();
-        services.AddOptions<SmtpOptions>()
-            .BindConfiguration(SmtpOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddValidatedOptions<SmtpOptions>(SmtpOptions.SectionName);
         services.AddSingleton<IValidateOptions<SmtpOptions>, SmtpOptionsValidator>();
         services.AddSingleton<IMailSender, SmtpMailer>();
 

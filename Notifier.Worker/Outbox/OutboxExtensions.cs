@@ -9,14 +9,8 @@ public static class OutboxExtensions
     public static IHostApplicationBuilder AddOutboxDelivery(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<OutboxOptions>()
-            .BindConfiguration(OutboxOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.AddOptions<BookingLinkOptions>()
-            .BindConfiguration(BookingLinkOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddValidatedOptions<OutboxOptions>(OutboxOptions.SectionName);
+        services.AddValidatedOptions<BookingLinkOptions>(BookingLinkOptions.SectionName);
         services.AddSingleton<OutboxMetrics>();
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<OutboxDispatcher>();

@@ -9,8 +9,7 @@ public static class ContactCenterExtensions
     {
         builder.Services.AddOptions<GenesysOptions>().BindConfiguration(GenesysOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<GenesysOptions>, GenesysOptionsValidation>();
-        builder.Services.AddOptions<DispatchOptions>().BindConfiguration(DispatchOptions.Section)
-            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddValidatedOptions<DispatchOptions>(DispatchOptions.Section);
 
         builder.Services.AddSingleton<GenesysAccessTokens>();
         builder.Services.AddSingleton<RoutingIdCache>();

@@ -51,9 +51,13 @@ internal static class AvailabilityEndpoints
                 Lang = lang ?? "",
             }, cancellationToken: cancellationToken);
         }
-        catch (RpcException e) when (errors.Count > 0 && e.StatusCode == StatusCode.InvalidArgument)
+        catch (RpcException e) when (errors.Count > 0)
         {
-            RpcExceptionHandler.AddFieldErrors(e, errors);
+            // Bad input answers 400 even when the queue is unknown too.
+            if (e.StatusCode == StatusCode.InvalidArgument)
+            {
+                RpcExceptionHandler.AddFieldErrors(e, errors);
+            }
             return TypedResults.ValidationProblem(errors);
         }
         if (errors.Count > 0)

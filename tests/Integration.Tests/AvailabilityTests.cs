@@ -96,6 +96,18 @@ public sealed class AvailabilityTests(AppHostFixture app)
     }
 
     [Fact]
+    public async Task Bad_days_for_an_unknown_queue_are_still_a_400_naming_days()
+    {
+        using var api = app.CreateApiClient();
+
+        var response = await api.GetAsync("/availability?queueId=No-Such-Q&days=40", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("days", out _));
+    }
+
+    [Fact]
     public async Task An_unknown_queue_is_404()
     {
         using var api = app.CreateApiClient();

@@ -16,7 +16,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddNpgsqlDbContext<SchedulingDbContext>(ResourceNames.Database,
-    settings => settings.ConnectionString = DatabaseConnection.WithAutoPrepare(settings.ConnectionString),
+    settings => settings.ConnectionString = DatabaseConnection.Tuned(settings.ConnectionString),
     options => options.UseSnakeCaseNamingConvention());
 // Redis replies continue on the .NET thread pool rather than on the client's own dedicated threads: on a few cores
 // the hand-over between the two pools cost more than the reads themselves.

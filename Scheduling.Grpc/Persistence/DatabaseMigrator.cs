@@ -16,7 +16,8 @@ internal sealed class DatabaseMigrator(IServiceScopeFactory scopes, ILogger<Data
         var db = scope.ServiceProvider.GetRequiredService<SchedulingDbContext>();
         await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
         {
-            // Session-level: held on this connection for the whole migration, released when it closes.
+            // Session-level: held on this connection for the whole migration. Pooled connections are not reset on
+            // return (DatabaseConnection), so it is released here rather than by closing.
             await db.Database.OpenConnectionAsync(ct);
             try
             {
@@ -25,6 +26,7 @@ internal sealed class DatabaseMigrator(IServiceScopeFactory scopes, ILogger<Data
             }
             finally
             {
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({MigrationLockKey})", CancellationToken.None);
                 await db.Database.CloseConnectionAsync();
             }
         }, cancellationToken);

@@ -26,6 +26,7 @@ builder.Services.AddOpenApi();
 // Bounded: every unknown widget key a client invents is cached briefly.
 builder.Services.AddMemoryCache(cache => cache.SizeLimit = 10_000);
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddTrustedProxies();
 builder.Services.AddClientRateLimiting();
 
 // Scheduling.Grpc serves gRPC on its HTTP/2-only "grpc" endpoint (see shared/aspire-notes.md).
@@ -56,6 +57,8 @@ builder.Services.AddAuthorizationBuilder()
 
 var app = builder.Build();
 
+// First: everything after it (the rate limiter above all) sees the visitor's address, not the proxy's.
+app.UseForwardedHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseCors();

@@ -28,6 +28,8 @@ public sealed class ReplicatedBookingTests(ReplicatedAppHostFixture app)
         var token = TestContext.Current.CancellationToken;
         var tenant = await TestTenant.CreateAsync(app, capacity: 10, token);
         var channels = await SchedulingReplicas.ConnectAsync(app, expected: 2, token);
+        await using var connection = await ConnectionMultiplexer.ConnectAsync((await app.App.GetConnectionStringAsync(ResourceNames.Redis, token))!);
+        var redis = connection.GetDatabase();
         try
         {
             var replicas = channels.Select(c => new VideoEngager.Scheduling.V1.Scheduling.SchedulingClient(c)).ToArray();
@@ -37,11 +39,16 @@ public sealed class ReplicatedBookingTests(ReplicatedAppHostFixture app)
                 TenantId = tenant.TenantId, QueueId = tenant.QueueId, Days = 1,
                 StartDate = slot.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             };
-            foreach (var replica in replicas)
+            // A replica's first read may only start its subscription to revokes; it takes a lease from then on.
+            for (var attempt = 0; attempt < 50 && await LeaseHoldersAsync(redis, tenant) < 2; attempt++)
             {
-                await replica.GetAvailabilityAsync(calendar, cancellationToken: token);
+                foreach (var replica in replicas)
+                {
+                    await replica.GetAvailabilityAsync(calendar, cancellationToken: token);
+                }
+                await Task.Delay(20, token);
             }
-            Assert.Equal(2, await LeaseHoldersAsync(tenant, token)); // both now answer from memory
+            Assert.Equal(2, await LeaseHoldersAsync(redis, tenant)); // both now answer from memory
 
             // Alternately one replica takes a seat (a booking, then a hold) while the other has just answered from its lease.
             for (var round = 0; round < 6; round++)
@@ -78,11 +85,8 @@ public sealed class ReplicatedBookingTests(ReplicatedAppHostFixture app)
         }
     }
 
-    private async Task<long> LeaseHoldersAsync(TestTenant tenant, CancellationToken cancellationToken)
-    {
-        await using var redis = await ConnectionMultiplexer.ConnectAsync((await app.App.GetConnectionStringAsync(ResourceNames.Redis, cancellationToken))!);
-        return await redis.GetDatabase().HashLengthAsync($"ve:calendar-leases:{{{tenant.TenantId}:{tenant.QueueId}}}");
-    }
+    private static Task<long> LeaseHoldersAsync(IDatabase redis, TestTenant tenant) =>
+        redis.HashLengthAsync($"ve:calendar-leases:{{{tenant.TenantId}:{tenant.QueueId}}}");
 
     private static int Remaining(GetAvailabilityReply reply, DateTime slot)
     {

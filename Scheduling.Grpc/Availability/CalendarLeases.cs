@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
+using VideoEngager.Scheduling.ContactCenter;
 
 namespace VideoEngager.Scheduling.Availability;
 
@@ -17,7 +18,7 @@ namespace VideoEngager.Scheduling.Availability;
 /// </summary>
 internal sealed class CalendarLeases : IDisposable
 {
-    private const string RevokeChannel = "ve:calendar-revoke";
+    private static readonly RedisChannel Revokes = RedisChannel.Literal("ve:calendar-revoke");
     // A writer's wait for a silent holder ends this long after the holder's lease has ended by Redis's clock.
     private static readonly TimeSpan SilentHolderMargin = TimeSpan.FromMilliseconds(20);
     // The longest lease any replica may take (the options' range): bounds a write's wait if Redis's clock steps back.
@@ -58,6 +59,7 @@ internal sealed class CalendarLeases : IDisposable
     private readonly ILogger<CalendarLeases> _logger;
     private readonly TimeSpan _lifetime;
     private readonly string _replica = Guid.NewGuid().ToString("N");
+    private readonly RedisChannel _acks;
     private readonly ConcurrentDictionary<(string TenantId, string QueueId), QueueLease> _queues = new();
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _awaitedAcks = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string TenantId, string QueueId, CalendarVersion Kind), byte> _retriedBumps = new();
@@ -69,6 +71,7 @@ internal sealed class CalendarLeases : IDisposable
     public CalendarLeases(IConnectionMultiplexer redis, IOptions<CalendarLeaseOptions> options, TimeProvider clock, ILogger<CalendarLeases> logger)
     {
         (_redis, _clock, _logger, _lifetime) = (redis, clock, logger, options.Value.Lifetime);
+        _acks = AckChannel(_replica);
         // Revokes may have been missed while the subscription was down: no lease taken before then can be trusted.
         _redis.ConnectionFailed += OnSubscriptionChanged;
         _redis.ConnectionRestored += OnSubscriptionChanged;
@@ -161,7 +164,7 @@ internal sealed class CalendarLeases : IDisposable
         {
             // Acknowledgements come on this replica's own channel: unheard, the waits run to the leases' end.
             await Subscription();
-            await Db.PublishAsync(RedisChannel.Literal(RevokeChannel), Message(_replica, tenantId, queueId, kind, version));
+            await Db.PublishAsync(Revokes, Message(_replica, tenantId, queueId, kind, version));
         }
         catch (Exception e) when (RedisFault.Is(e))
         {
@@ -170,7 +173,7 @@ internal sealed class CalendarLeases : IDisposable
         await Task.WhenAll(waits);
     }
 
-    /// <summary>One loop per version, backing off to 30 s, until Redis takes the bump (an extra one is harmless).</summary>
+    /// <summary>One loop per version, backing off as callbacks do (from 1 s, doubling to 30 s, jittered), until Redis takes the bump (an extra one is harmless).</summary>
     private async Task RetryBumpAsync(string tenantId, string queueId, CalendarVersion kind)
     {
         if (!_retriedBumps.TryAdd((tenantId, queueId, kind), 0))
@@ -179,9 +182,9 @@ internal sealed class CalendarLeases : IDisposable
         }
         try
         {
-            for (var delay = TimeSpan.FromSeconds(1); ; delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxLifetime.Ticks)))
+            for (var attempt = 1; ; attempt++)
             {
-                await Task.Delay(delay, _clock, _disposed.Token);
+                await Task.Delay(RetryPolicy.Backoff(attempt, TimeSpan.FromSeconds(1), MaxLifetime, Random.Shared.NextDouble()), _clock, _disposed.Token);
                 try
                 {
                     await BumpAndRevokeAsync(tenantId, queueId, kind);
@@ -211,8 +214,8 @@ internal sealed class CalendarLeases : IDisposable
         _redis.ConnectionFailed -= OnSubscriptionChanged;
         _redis.ConnectionRestored -= OnSubscriptionChanged;
         var subscriber = _redis.GetSubscriber();
-        subscriber.Unsubscribe(RedisChannel.Literal(RevokeChannel), OnRevoke, CommandFlags.FireAndForget);
-        subscriber.Unsubscribe(RedisChannel.Literal(AckChannel(_replica)), OnAck, CommandFlags.FireAndForget);
+        subscriber.Unsubscribe(Revokes, OnRevoke, CommandFlags.FireAndForget);
+        subscriber.Unsubscribe(_acks, OnAck, CommandFlags.FireAndForget);
         _disposed.Cancel(); // not disposed: a retry loop may still be reading its token
     }
 
@@ -248,7 +251,7 @@ internal sealed class CalendarLeases : IDisposable
         }
         Revoke(revoke.TenantId, revoke.QueueId, revoke.Kind, revoke.Version);
         var ack = Message(_replica, revoke.TenantId, revoke.QueueId, revoke.Kind, revoke.Version);
-        Db.Publish(RedisChannel.Literal(AckChannel(revoke.Replica)), ack, CommandFlags.FireAndForget);
+        Db.Publish(AckChannel(revoke.Replica), ack, CommandFlags.FireAndForget);
     }
 
     private void OnAck(RedisChannel channel, RedisValue message)
@@ -263,7 +266,7 @@ internal sealed class CalendarLeases : IDisposable
     {
         var subscription = Subscription();
         return subscription.IsCompletedSuccessfully && subscription.Result
-            && _redis.GetSubscriber().IsConnected(RedisChannel.Literal(RevokeChannel));
+            && _redis.GetSubscriber().IsConnected(Revokes);
     }
 
     /// <summary>The subscription to revokes and to this replica's acknowledgements; tried again after a failure.</summary>
@@ -285,8 +288,8 @@ internal sealed class CalendarLeases : IDisposable
         try
         {
             var subscriber = _redis.GetSubscriber();
-            await subscriber.SubscribeAsync(RedisChannel.Literal(AckChannel(_replica)), OnAck);
-            await subscriber.SubscribeAsync(RedisChannel.Literal(RevokeChannel), OnRevoke);
+            await subscriber.SubscribeAsync(_acks, OnAck);
+            await subscriber.SubscribeAsync(Revokes, OnRevoke);
             return true;
         }
         catch (Exception e) when (RedisFault.Is(e))
@@ -319,7 +322,7 @@ internal sealed class CalendarLeases : IDisposable
             : null;
     }
 
-    private static string AckChannel(string replica) => $"ve:calendar-ack:{replica}";
+    private static RedisChannel AckChannel(string replica) => RedisChannel.Literal($"ve:calendar-ack:{replica}");
 
     private static RedisKey LeasesKey(string tenantId, string queueId) => $"ve:calendar-leases:{{{tenantId}:{queueId}}}";
 

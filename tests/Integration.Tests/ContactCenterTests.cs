@@ -89,8 +89,7 @@ public sealed class ContactCenterTests(AppHostFixture app)
             await EventuallyAsync(async () => (await BookingAsync(answer)).GetProperty("callbackStatus").GetString() == "scheduled");
 
             Assert.Single(await org.CallbacksOfAsync(bookingId, Token));
-            var posts = (await emulator.GetFromJsonAsync<JsonElement>($"/emulator/requests?path={Creates}&method=POST", Token))
-                .EnumerateArray().Where(r => r.GetProperty("path").GetString() == Creates).ToList();
+            var posts = await CreatePostsAsync(emulator);
             Assert.Equal([429, 429, 429, 429, 429, 200], posts.Select(r => r.GetProperty("status").GetInt32()));
             var gaps = posts.Zip(posts.Skip(1), (a, b) => b.GetProperty("arrivalMs").GetDouble() - a.GetProperty("arrivalMs").GetDouble()).ToList();
             Assert.All(gaps, gap => Assert.True(gap >= 1000, $"a retry came {gap:0} ms after a 429 with Retry-After: 1"));
@@ -119,8 +118,7 @@ public sealed class ContactCenterTests(AppHostFixture app)
             await EventuallyAsync(async () => (await BookingAsync(first)).GetProperty("callbackStatus").GetString() == "scheduled"
                 && (await BookingAsync(second)).GetProperty("callbackStatus").GetString() == "scheduled");
 
-            var posts = (await emulator.GetFromJsonAsync<JsonElement>($"/emulator/requests?path={Creates}&method=POST", Token))
-                .EnumerateArray().Where(r => r.GetProperty("path").GetString() == Creates).ToList();
+            var posts = await CreatePostsAsync(emulator);
             Assert.Equal([429, 200, 200], posts.Select(r => r.GetProperty("status").GetInt32()));
             var limitedAt = posts[0].GetProperty("arrivalMs").GetDouble();
             Assert.All(posts.Skip(1), post => Assert.True(post.GetProperty("arrivalMs").GetDouble() - limitedAt >= 3000,
@@ -229,6 +227,11 @@ public sealed class ContactCenterTests(AppHostFixture app)
         using var anonymous = app.CreateApiClient(widgetKey: null);
         return await anonymous.GetFromJsonAsync<JsonElement>(new Uri(answer.GetProperty("manageUrl").GetString()!).PathAndQuery, Token);
     }
+
+    /// <summary>The callback creates the emulator received, in order, as its request journal records them.</summary>
+    private static async Task<List<JsonElement>> CreatePostsAsync(HttpClient emulator) =>
+        (await emulator.GetFromJsonAsync<JsonElement>($"/emulator/requests?path={Creates}&method=POST", Token))
+            .EnumerateArray().Where(r => r.GetProperty("path").GetString() == Creates).ToList();
 
     private static async Task FaultAsync(HttpClient emulator, object fault) =>
         (await emulator.PostAsJsonAsync("/emulator/faults", fault, Token)).EnsureSuccessStatusCode();

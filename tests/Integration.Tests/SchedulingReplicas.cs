@@ -1,4 +1,3 @@
-using Aspire.Hosting;
 using Grpc.Net.Client;
 
 namespace VideoEngager.Integration.Tests;
@@ -6,23 +5,13 @@ namespace VideoEngager.Integration.Tests;
 /// <summary>A gRPC channel to each Scheduling.Grpc replica by its own address, not through the load-balancing proxy.</summary>
 internal static class SchedulingReplicas
 {
+    private const string GrpcAddress = "Kestrel__Endpoints__grpc__Url";
+
     public static async Task<IReadOnlyList<GrpcChannel>> ConnectAsync(AppHostFixture app, int expected, CancellationToken cancellationToken)
     {
-        var addresses = new Dictionary<string, string>();
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(30));
-        await foreach (var update in app.App.ResourceNotifications.WatchAsync(timeout.Token))
-        {
-            var address = update.Snapshot.EnvironmentVariables.FirstOrDefault(v => v.Name == "Kestrel__Endpoints__grpc__Url")?.Value;
-            if (update.Resource.Name == ResourceNames.SchedulingGrpc && address is not null)
-            {
-                addresses[update.ResourceId] = address;
-                if (addresses.Count == expected)
-                {
-                    break;
-                }
-            }
-        }
-        return [.. addresses.Values.Select(address => GrpcChannel.ForAddress(address))];
+        var replicas = await ProcessEnvironments.WatchAsync(app,
+            process => process.Resource == ResourceNames.SchedulingGrpc && process.Environment.GetValueOrDefault(GrpcAddress) is not null,
+            seen => seen.Count == expected, cancellationToken);
+        return [.. replicas.Values.Select(replica => GrpcChannel.ForAddress(replica.Environment[GrpcAddress]!))];
     }
 }

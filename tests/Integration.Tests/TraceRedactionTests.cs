@@ -1,4 +1,3 @@
-using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,23 +18,11 @@ public sealed class TraceRedactionTests(AppHostFixture app)
     {
         var projects = app.App.Services.GetRequiredService<DistributedApplicationModel>().Resources
             .OfType<ProjectResource>().Select(p => p.Name).ToHashSet();
-        var environments = new Dictionary<string, IReadOnlyDictionary<string, string?>>();
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(30));
-        // The environment each process was actually started with, as the orchestrator reports it.
-        await foreach (var update in app.App.ResourceNotifications.WatchAsync(timeout.Token))
-        {
-            if (projects.Contains(update.Resource.Name) && !update.Snapshot.EnvironmentVariables.IsEmpty)
-            {
-                environments[update.Resource.Name] = update.Snapshot.EnvironmentVariables.ToDictionary(v => v.Name, v => v.Value);
-                if (environments.Count == projects.Count)
-                {
-                    break;
-                }
-            }
-        }
+        var processes = await ProcessEnvironments.WatchAsync(app, process => projects.Contains(process.Resource),
+            seen => seen.Values.Select(p => p.Resource).Distinct().Count() == projects.Count, TestContext.Current.CancellationToken);
+        Assert.Equal(projects.Count, processes.Values.Select(p => p.Resource).Distinct().Count());
 
-        foreach (var (project, environment) in environments)
+        foreach (var (project, environment) in processes.Values)
         {
             foreach (var name in Switches)
             {

@@ -18,6 +18,11 @@ var adminKey = development
 var database = builder.AddVideoEngagerDatabase();
 var redis = builder.AddVideoEngagerRedis();
 var smtp = builder.AddSmtpCatcher();
+// The room's TURN relay checks credentials the edge derives from this secret; pages never see the secret itself.
+var turnSecret = development
+    ? builder.AddParameter("turn-secret", "local-turn-secret", secret: true)
+    : builder.AddParameter("turn-secret", secret: true);
+var turn = builder.AddVideoEngagerTurnServer(turnSecret);
 
 // A real Genesys Cloud org when a region is configured (its OAuth client must then be given as parameters);
 // otherwise the emulator, with the emulator's default client.
@@ -108,6 +113,16 @@ if (genesys is not null)
 var api = builder.AddProject<Projects.Escalation_Api>(ResourceNames.EscalationApi, launchProfileName: null)
     .WithHttpEndpoint(port: 5080, name: "http")
     .WithReference(scheduling).WaitFor(scheduling)
+    // Room signalling is relayed between replicas through Redis.
+    .WithReference(redis).WaitFor(redis)
+    .WaitFor(turn)
+    .WithEnvironment("Rooms__IceServers__0__Urls__0",
+        ReferenceExpression.Create($"turn:127.0.0.1:{turn.Resource.Turn.Property(EndpointProperty.Port)}?transport=udp"))
+    .WithEnvironment("Rooms__IceServers__0__Urls__1",
+        ReferenceExpression.Create($"turn:127.0.0.1:{turn.Resource.Turn.Property(EndpointProperty.Port)}?transport=tcp"))
+    .WithEnvironment("Rooms__IceServers__0__UsesTurnSecret", "true")
+    .WithEnvironment("Rooms__TurnSecret", turnSecret)
+    .WithReplicas(builder.Configuration.GetValue("Escalation:Replicas", 1))
     // Calendar invites (.ics downloads) are rendered by the notifier, like the ones it mails.
     .WithReference(notifier)
     .WithEnvironment("Admin__Key", adminKey)

@@ -8,4 +8,7 @@ internal static partial class EscalationLog
 
     [LoggerMessage(2001, LogLevel.Information, "Rejected a widget key for tenant {TenantId} from origin {Origin}")]
     public static partial void OriginRejected(ILogger logger, string tenantId, string origin);
+
+    [LoggerMessage(2002, LogLevel.Warning, "The room presence of booking {BookingId} was not recorded: Scheduling answered {StatusCode}")]
+    public static partial void PresenceNotRecorded(ILogger logger, string bookingId, Grpc.Core.StatusCode statusCode);
 }

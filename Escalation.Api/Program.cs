@@ -7,6 +7,7 @@ using VideoEngager.Escalation.Bookings;
 using VideoEngager.Escalation.Availability;
 using VideoEngager.Escalation.Errors;
 using VideoEngager.Escalation.Interactions;
+using VideoEngager.Escalation.Rooms;
 using VideoEngager.Escalation.Tenancy;
 using VideoEngager.Tenancy.V1;
 
@@ -41,6 +42,12 @@ builder.Services.AddGrpcClient<VideoEngager.Admin.V1.Admin.AdminClient>(o => o.A
     .RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
 
+// Room signalling between replicas: both parties of a room may be connected to different ones.
+builder.AddRedisClient(ResourceNames.Redis);
+builder.Services.AddValidatedOptions<RoomOptions>(RoomOptions.Section);
+builder.Services.AddSingleton<RoomRelay>();
+builder.Services.AddSingleton<RoomPage>();
+
 builder.Services.AddHttpClient<InviteClient>(http => http.BaseAddress = InviteClient.BaseAddress);
 builder.Services.AddSingleton<TenantDirectory>();
 builder.Services.AddValidatedOptions<AdminOptions>(AdminOptions.Section);
@@ -64,6 +71,9 @@ app.UseStatusCodePages();
 app.UseCors();
 // Before authentication: a flood of invented keys must not reach Scheduling.Grpc.
 app.UseRateLimiter();
+app.UsePageSecurityHeaders();
+app.UseStaticFiles();
+app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(15) });
 app.UseAuthentication();
 app.UseAuthorization();
 
@@ -77,6 +87,7 @@ app.MapAvailabilityEndpoints();
 app.MapBookingEndpoints();
 app.MapInteractionEndpoints();
 app.MapAdminEndpoints();
+app.MapRoomEndpoints();
 
 app.Run();
 public partial class Program;

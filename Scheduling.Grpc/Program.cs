@@ -10,6 +10,7 @@ using VideoEngager.Scheduling.Holds;
 using VideoEngager.Scheduling.Interactions;
 using VideoEngager.Scheduling.Outbox;
 using VideoEngager.Scheduling.Persistence;
+using VideoEngager.Scheduling.Rooms;
 using VideoEngager.Scheduling.Tenancy;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -40,6 +41,8 @@ builder.Services.AddScoped<AvailabilityQuery>();
 builder.Services.AddScoped<HoldCommands>();
 builder.Services.AddScoped<BookingCommands>();
 builder.Services.AddScoped<InteractionQuery>();
+builder.Services.AddValidatedOptions<RoomOptions>(RoomOptions.Section);
+builder.Services.AddScoped<RoomCommands>();
 builder.AddContactCenter();
 
 builder.Services.AddGrpc();

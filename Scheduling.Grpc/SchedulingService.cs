@@ -3,13 +3,15 @@ using VideoEngager.Scheduling.Availability;
 using VideoEngager.Scheduling.Bookings;
 using VideoEngager.Scheduling.Holds;
 using VideoEngager.Scheduling.Interactions;
+using VideoEngager.Scheduling.Rooms;
 using VideoEngager.Scheduling.V1;
 
 namespace VideoEngager.Scheduling;
 
 /// <summary>The gRPC face of the booking domain; each call is handled by its feature.</summary>
 internal sealed class SchedulingService(
-    AvailabilityQuery availability, HoldCommands holdCommands, BookingCommands bookings, InteractionQuery interactions)
+    AvailabilityQuery availability, HoldCommands holdCommands, BookingCommands bookings, InteractionQuery interactions,
+    RoomCommands rooms)
     : V1.Scheduling.SchedulingBase
 {
     private static readonly Task<PingReply> Pong = Task.FromResult(new PingReply());
@@ -37,6 +39,12 @@ internal sealed class SchedulingService(
 
     public override Task<InteractionStatusReply> GetInteractionStatus(BookingRef request, ServerCallContext context) =>
         interactions.GetAsync(request, context.CancellationToken);
+
+    public override Task<RoomReply> EnterRoom(RoomRef request, ServerCallContext context) =>
+        rooms.EnterAsync(request, context.CancellationToken);
+
+    public override Task<RoomReply> RecordPresence(RecordPresenceRequest request, ServerCallContext context) =>
+        rooms.RecordPresenceAsync(request, context.CancellationToken);
 
     public override Task<PingReply> Ping(PingRequest request, ServerCallContext context) => Pong;
 }

@@ -11,4 +11,5 @@ public static class ResourceNames
     public const string EscalationApi = "escalation-api";
     public const string NotifierWorker = "notifier-worker";
     public const string Genesys = "genesys";
+    public const string Turn = "turn";
 }

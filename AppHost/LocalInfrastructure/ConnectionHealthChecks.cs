@@ -43,3 +43,21 @@ internal sealed class RedisReadyCheck(IResourceWithConnectionString resource) : 
         }
     }
 }
+
+/// <summary>Healthy once the TURN server accepts TCP connections on its listening port.</summary>
+internal sealed class TurnReadyCheck(LocalTurnResource resource) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            using var client = new System.Net.Sockets.TcpClient();
+            await client.ConnectAsync(System.Net.IPAddress.Loopback, resource.Turn.Port, cancellationToken);
+            return HealthCheckResult.Healthy();
+        }
+        catch (Exception e) when (e is System.Net.Sockets.SocketException or InvalidOperationException)
+        {
+            return HealthCheckResult.Unhealthy(e.Message);
+        }
+    }
+}

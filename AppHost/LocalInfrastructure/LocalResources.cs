@@ -21,3 +21,13 @@ public sealed class LocalRedisResource(string name, string workingDirectory)
     public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create(
         $"{Tcp.Property(EndpointProperty.Host)}:{Tcp.Property(EndpointProperty.Port)}");
 }
+
+/// <summary>
+/// coturn (Debian's <c>turnserver</c>) on loopback: the TURN relay the video room uses when peers cannot reach each
+/// other directly. It checks the time-limited per-booking credentials the edge derives from the shared secret.
+/// </summary>
+public sealed class LocalTurnResource(string name, string workingDirectory)
+    : ExecutableResource(name, "turnserver", workingDirectory)
+{
+    public EndpointReference Turn => new(this, "turn");
+}

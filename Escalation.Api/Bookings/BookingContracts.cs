@@ -22,9 +22,15 @@ public sealed record BookingCreatedResponse(
     string CustomerUrl, string IcsUrl, string ManageUrl);
 
 /// <param name="CallbackError">Why the contact center refused the callback, when <c>callbackStatus</c> is <c>failed</c>.</param>
+/// <param name="Presence">When each party last joined and left the video room.</param>
 public sealed record BookingResponse(
     string BookingId, string Status, DateTime ScheduledTime, string? CallbackId, string CallbackStatus,
-    string CustomerUrl, string IcsUrl, string ManageUrl, string QueueId, int Sequence, string? CallbackError);
+    string CustomerUrl, string IcsUrl, string ManageUrl, string QueueId, int Sequence, string? CallbackError,
+    RoomPresenceResponse Presence);
+
+public sealed record RoomPresenceResponse(PartyPresence Customer, PartyPresence Agent);
+
+public sealed record PartyPresence(DateTime? JoinedAt, DateTime? LeftAt);
 
 public sealed record RescheduleRequest(string? ScheduledTime);
 

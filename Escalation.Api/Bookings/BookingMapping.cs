@@ -81,7 +81,10 @@ internal static class BookingMapping
 
     public static BookingResponse ToResponse(BookingReply reply) => new(
         reply.BookingId, reply.Status, reply.ScheduledTime.ToDateTime(), NullIfEmpty(reply.CallbackId), reply.CallbackStatus,
-        reply.CustomerUrl, reply.IcsUrl, reply.ManageUrl, reply.QueueId, reply.Sequence, NullIfEmpty(reply.CallbackError));
+        reply.CustomerUrl, reply.IcsUrl, reply.ManageUrl, reply.QueueId, reply.Sequence, NullIfEmpty(reply.CallbackError),
+        new RoomPresenceResponse(
+            new PartyPresence(reply.Presence?.CustomerJoinedAt?.ToDateTime(), reply.Presence?.CustomerLeftAt?.ToDateTime()),
+            new PartyPresence(reply.Presence?.AgentJoinedAt?.ToDateTime(), reply.Presence?.AgentLeftAt?.ToDateTime())));
 
     /// <summary>The request as parsed, so formatting differences are not a different request.</summary>
     private static string Hash(CreateBookingRequest body) =>

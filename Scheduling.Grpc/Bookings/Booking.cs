@@ -56,6 +56,12 @@ public sealed class Booking
     public CallbackStatus CallbackStatus { get; set; }
     public string? CallbackError { get; set; }
 
+    /// <summary>When each party last joined and left the video room (a reload is neither).</summary>
+    public DateTimeOffset? CustomerJoinedAt { get; set; }
+    public DateTimeOffset? CustomerLeftAt { get; set; }
+    public DateTimeOffset? AgentJoinedAt { get; set; }
+    public DateTimeOffset? AgentLeftAt { get; set; }
+
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; set; }
 }

@@ -12,6 +12,7 @@ internal static class BookingErrors
     public const string IdempotencyKeyReused = "IDEMPOTENCY_KEY_REUSED";
     public const string BookingCancelled = "BOOKING_CANCELLED";
     public const string NotReschedulable = "NOT_RESCHEDULABLE";
+    public const string RoomNotOpen = "ROOM_NOT_OPEN";
 
     public static RpcException Refused(string reason, string message) => new Google.Rpc.Status
     {

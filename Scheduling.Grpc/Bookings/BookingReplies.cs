@@ -23,7 +23,19 @@ internal sealed class BookingReplies(IOptions<BookingOptions> options)
         Sequence = booking.Sequence,
         Immediate = booking.Immediate,
         CallbackError = booking.CallbackError ?? "",
+        Presence = PresenceOf(booking),
     };
+
+    public static Presence PresenceOf(Booking booking) => new()
+    {
+        CustomerJoinedAt = Stamp(booking.CustomerJoinedAt),
+        CustomerLeftAt = Stamp(booking.CustomerLeftAt),
+        AgentJoinedAt = Stamp(booking.AgentJoinedAt),
+        AgentLeftAt = Stamp(booking.AgentLeftAt),
+    };
+
+    private static Timestamp? Stamp(DateTimeOffset? instant) =>
+        instant is { } value ? Timestamp.FromDateTimeOffset(value) : null;
 
     /// <summary>The agent's room link: it travels in the callback's data and the agent invite, never to the visitor.</summary>
     public string AgentUrl(Booking booking) => $"{BaseUrl}/rooms/{booking.Id}?token={booking.AgentToken}";

@@ -13,9 +13,21 @@ public static class InteractionStatus
     public const string Failed = "failed";
 
     /// <param name="callback">The contact center's view of the callback, when it has one.</param>
+    /// <remarks>
+    /// The room's presence outranks the platform: an agent in the room has joined even when the platform's callback
+    /// failed, and a hang-up by either party after both had joined ends the interaction (a reload is not a hang-up).
+    /// </remarks>
     public static string Of(Booking booking, CallbackInfo? callback, DateTimeOffset now)
     {
-        if (booking.Status == BookingStatus.Cancelled || callback is { Ended: true })
+        if (booking.Status == BookingStatus.Cancelled || CallEnded(booking))
+        {
+            return Ended;
+        }
+        if (booking is { AgentJoinedAt: not null, AgentLeftAt: null })
+        {
+            return AgentJoined;
+        }
+        if (callback is { Ended: true })
         {
             return Ended;
         }
@@ -28,5 +40,15 @@ public static class InteractionStatus
             return AgentJoined;
         }
         return now >= booking.ScheduledTime ? Waiting : Scheduled;
+    }
+
+    private static bool CallEnded(Booking booking)
+    {
+        if (booking is not { CustomerJoinedAt: { } customerJoined, AgentJoinedAt: { } agentJoined })
+        {
+            return false;
+        }
+        var bothIn = customerJoined > agentJoined ? customerJoined : agentJoined;
+        return booking.CustomerLeftAt >= bothIn || booking.AgentLeftAt >= bothIn;
     }
 }

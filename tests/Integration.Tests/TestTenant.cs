@@ -9,7 +9,7 @@ internal sealed record TestTenant(string TenantId, string WidgetKey, string Queu
     public const string AdminKey = "local-admin-key";
 
     public static async Task<TestTenant> CreateAsync(AppHostFixture app, int capacity, CancellationToken cancellationToken,
-        object? flags = null)
+        object? flags = null, int intervalMinutes = 30)
     {
         using var admin = app.CreateApiClient(widgetKey: null);
         admin.DefaultRequestHeaders.Add("X-Admin-Key", AdminKey);
@@ -36,7 +36,7 @@ internal sealed record TestTenant(string TenantId, string WidgetKey, string Queu
                 ["sunday"] = allDay, ["monday"] = allDay, ["tuesday"] = allDay, ["wednesday"] = allDay,
                 ["thursday"] = allDay, ["friday"] = allDay, ["saturday"] = allDay,
             },
-            intervalMinutes = 30,
+            intervalMinutes,
             capacity,
             minNoticeMinutes = 0,
             bookingWindowDays = 30,

@@ -35,6 +35,14 @@ namespace VideoEngager.Scheduling.Persistence.Migrations
                         .HasColumnType("character varying(254)")
                         .HasColumnName("advisor_email");
 
+                    b.Property<DateTimeOffset?>("AgentJoinedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("agent_joined_at");
+
+                    b.Property<DateTimeOffset?>("AgentLeftAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("agent_left_at");
+
                     b.Property<string>("AgentToken")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -75,6 +83,14 @@ namespace VideoEngager.Scheduling.Persistence.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("CustomerJoinedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("customer_joined_at");
+
+                    b.Property<DateTimeOffset?>("CustomerLeftAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("customer_left_at");
 
                     b.Property<string>("CustomerToken")
                         .IsRequired()

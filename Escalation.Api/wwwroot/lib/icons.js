@@ -1,0 +1,82 @@
+// Inline SVG icons built with createElementNS (no external requests, CSP-safe presentation attributes).
+// Drawn on a 24×24 grid with round strokes; always decorative (aria-hidden), the button text names the action.
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+// Each shape: [element, attributes]. Kept simple so they render crisply at 20–24 px.
+const SHAPES = {
+  mic: [
+    ['rect', { x: 9, y: 2.5, width: 6, height: 12, rx: 3 }],
+    ['path', { d: 'M5 11a7 7 0 0 0 14 0' }],
+    ['path', { d: 'M12 18v3.5' }],
+  ],
+  camera: [
+    ['rect', { x: 2.5, y: 6, width: 13, height: 12, rx: 2 }],
+    ['path', { d: 'M15.5 10.5 21.5 7v10l-6-3.5' }],
+  ],
+  screen: [
+    ['rect', { x: 2.5, y: 4, width: 19, height: 13, rx: 2 }],
+    ['path', { d: 'M8 21h8M12 17v4' }],
+    ['path', { d: 'M12 13.5V8M9.5 10.5 12 8l2.5 2.5' }],
+  ],
+  leave: [
+    ['path', { d: 'M14 4h4a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2h-4' }],
+    ['path', { d: 'M9 16.5 4.5 12 9 7.5' }],
+    ['path', { d: 'M4.5 12H15' }],
+  ],
+  send: [
+    ['path', { d: 'M21 3 10.5 13.5' }],
+    ['path', { d: 'M21 3 14.5 21l-4-7.5L3 9.5z' }],
+  ],
+  person: [
+    ['circle', { cx: 12, cy: 8.5, r: 4 }],
+    ['path', { d: 'M4 20.5c1.2-3.6 4.3-5.5 8-5.5s6.8 1.9 8 5.5' }],
+  ],
+  info: [
+    ['circle', { cx: 12, cy: 12, r: 9.5 }],
+    ['path', { d: 'M12 11v5.5M12 7.5v.5' }],
+  ],
+  warning: [
+    ['path', { d: 'M12 3.5 22 20.5H2z' }],
+    ['path', { d: 'M12 10v4.5M12 17.5v.5' }],
+  ],
+  calendar: [
+    ['rect', { x: 3, y: 4.5, width: 18, height: 16, rx: 2 }],
+    ['path', { d: 'M3 9.5h18M8 2.5v4M16 2.5v4' }],
+  ],
+  clock: [
+    ['circle', { cx: 12, cy: 12, r: 9.5 }],
+    ['path', { d: 'M12 7v5l3.5 2' }],
+  ],
+  sound: [
+    ['path', { d: 'M4 9.5h3.5L12 5.5v13l-4.5-4H4z' }],
+    ['path', { d: 'M15.5 9a4 4 0 0 1 0 6M18 6.5a7.5 7.5 0 0 1 0 11' }],
+  ],
+};
+
+// "Off" variants: the same drawing crossed out, so state never relies on colour alone.
+const SLASH = ['path', { d: 'M3.5 3.5 20.5 20.5' }];
+
+/**
+ * icon('mic') / icon('mic', { off: true }) / icon('send', { mirror: true }).
+ * mirror: flip in right-to-left pages for icons that point in the reading direction.
+ */
+export function icon(name, { off = false, mirror = false } = {}) {
+  const svg = document.createElementNS(SVG_NS, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('fill', 'none');
+  svg.setAttribute('stroke', 'currentColor');
+  svg.setAttribute('stroke-width', '2');
+  svg.setAttribute('stroke-linecap', 'round');
+  svg.setAttribute('stroke-linejoin', 'round');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('focusable', 'false');
+  svg.setAttribute('class', mirror ? 'icon icon--mirror' : 'icon');
+  const shapes = [...(SHAPES[name] ?? []), ...(off ? [SLASH] : [])];
+  for (const [tag, attrs] of shapes) {
+    const node = document.createElementNS(SVG_NS, tag);
+    for (const [attr, value] of Object.entries(attrs)) node.setAttribute(attr, String(value));
+    svg.append(node);
+  }
+  return svg;
+}

@@ -11,4 +11,10 @@ internal static partial class EscalationLog
 
     [LoggerMessage(2002, LogLevel.Warning, "The room presence of booking {BookingId} was not recorded: Scheduling answered {StatusCode}")]
     public static partial void PresenceNotRecorded(ILogger logger, string bookingId, Grpc.Core.StatusCode statusCode);
+
+    [LoggerMessage(2003, LogLevel.Warning, "Room signalling for booking {BookingId} could not reach Redis ({Error})")]
+    public static partial void RelayUnavailable(ILogger logger, string bookingId, string error);
+
+    [LoggerMessage(2004, LogLevel.Warning, "Room signalling for booking {BookingId} ended unexpectedly")]
+    public static partial void SignallingFailed(ILogger logger, string bookingId, Exception exception);
 }

@@ -43,7 +43,8 @@ builder.Services.AddGrpcClient<VideoEngager.Admin.V1.Admin.AdminClient>(o => o.A
 #pragma warning restore EXTEXP0001
 
 // Room signalling between replicas: both parties of a room may be connected to different ones.
-builder.AddRedisClient(ResourceNames.Redis);
+// Not a readiness check of the edge: without Redis only rooms stop, bookings and availability go on.
+builder.AddRedisClient(ResourceNames.Redis, settings => settings.DisableHealthChecks = true);
 builder.Services.AddValidatedOptions<RoomOptions>(RoomOptions.Section);
 builder.Services.AddSingleton<RoomRelay>();
 builder.Services.AddSingleton<RoomPage>();
@@ -69,11 +70,14 @@ app.UseForwardedHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseCors();
-// Before authentication: a flood of invented keys must not reach Scheduling.Grpc.
-app.UseRateLimiter();
+// Pages' own files before the rate limiter: they reach nothing behind the edge, and a room page loads some twenty of
+// them, which a few agents behind one address would otherwise spend a burst on.
 app.UsePageSecurityHeaders();
 app.UseStaticFiles();
-app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(15) });
+// Before authentication: a flood of invented keys must not reach Scheduling.Grpc.
+app.UseRateLimiter();
+// The timeout notices a page whose network vanished, so the other page is told and the subscription freed.
+app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(15), KeepAliveTimeout = TimeSpan.FromSeconds(30) });
 app.UseAuthentication();
 app.UseAuthorization();
 

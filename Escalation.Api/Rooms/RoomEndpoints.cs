@@ -10,6 +10,8 @@ namespace VideoEngager.Escalation.Rooms;
 /// <summary>The room page every room link opens, and its signalling WebSocket.</summary>
 internal static class RoomEndpoints
 {
+    private static readonly TimeSpan SchedulingDeadline = TimeSpan.FromSeconds(10);
+
     public static IEndpointRouteBuilder MapRoomEndpoints(this IEndpointRouteBuilder routes)
     {
         // A name with a dot is one of the page's own files (room.js, room.css), which the static files serve: an
@@ -32,7 +34,8 @@ internal static class RoomEndpoints
         try
         {
             room = await scheduling.EnterRoomAsync(
-                new RoomRef { BookingId = bookingId, Token = token ?? "" }, cancellationToken: context.RequestAborted);
+                new RoomRef { BookingId = bookingId, Token = token ?? "" },
+                deadline: DateTime.UtcNow + SchedulingDeadline, cancellationToken: context.RequestAborted);
         }
         catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
         {
@@ -50,7 +53,7 @@ internal static class RoomEndpoints
 
     internal static async Task Signal(
         HttpContext context, string bookingId, string? token, SchedulingClient scheduling, RoomRelay relay,
-        IOptions<RoomOptions> options, TimeProvider clock, ILoggerFactory loggers)
+        IOptions<RoomOptions> options, TimeProvider clock, ILoggerFactory loggers, IHostApplicationLifetime lifetime)
     {
         if (!context.WebSockets.IsWebSocketRequest)
         {
@@ -63,7 +66,7 @@ internal static class RoomEndpoints
         {
             room = await scheduling.RecordPresenceAsync(
                 new RecordPresenceRequest { BookingId = bookingId, Token = token ?? "", Joined = true },
-                cancellationToken: context.RequestAborted);
+                deadline: DateTime.UtcNow + SchedulingDeadline, cancellationToken: context.RequestAborted);
         }
         catch (RpcException e) when (e.StatusCode is StatusCode.NotFound or StatusCode.FailedPrecondition)
         {
@@ -76,7 +79,15 @@ internal static class RoomEndpoints
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         using var connection = new RoomConnection(socket, room, token!, relay, scheduling, options.Value, clock,
             loggers.CreateLogger<RoomConnection>());
-        await connection.RunAsync(context.RequestAborted);
+        try
+        {
+            await connection.RunAsync(context.RequestAborted, lifetime.ApplicationStopping);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The response has started (101): all that is left is to say why the page will reconnect.
+            EscalationLog.SignallingFailed(loggers.CreateLogger<RoomConnection>(), bookingId, e);
+        }
     }
 }
 

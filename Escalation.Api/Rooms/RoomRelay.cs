@@ -12,7 +12,8 @@ namespace VideoEngager.Escalation.Rooms;
 /// </param>
 /// <param name="Connection">The sending connection's id.</param>
 /// <param name="Payload">For <c>relay</c>: the JSON message for the page.</param>
-public sealed record RelayEnvelope(string Kind, string Connection, JsonElement? Payload = null);
+/// <param name="Generation">For <c>takeover</c>: the connection's place in its party's order of connections.</param>
+public sealed record RelayEnvelope(string Kind, string Connection, JsonElement? Payload = null, long? Generation = null);
 
 [JsonSerializable(typeof(RelayEnvelope))]
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
@@ -29,6 +30,18 @@ internal sealed class RoomRelay(IConnectionMultiplexer redis)
 
     public async Task<ChannelMessageQueue> ListenAsync(string bookingId, string party) =>
         await redis.GetSubscriber().SubscribeAsync(RedisChannel.Literal(Inbox(bookingId, party)));
+
+    /// <summary>
+    /// A party's connections in order: of two that start at once, the later one wins, so they never both give way.
+    /// </summary>
+    public async Task<long> NextGenerationAsync(string bookingId, string party)
+    {
+        var key = (RedisKey)$"{Inbox(bookingId, party)}:generation";
+        var database = redis.GetDatabase();
+        var generation = await database.StringIncrementAsync(key);
+        await database.KeyExpireAsync(key, TimeSpan.FromDays(8)); // past any room's closing
+        return generation;
+    }
 
     public Task SendAsync(string bookingId, string party, RelayEnvelope envelope) =>
         redis.GetSubscriber().PublishAsync(

@@ -39,14 +39,21 @@ public static class SignalMessages
         {
             return new SignalMessage.Refused("invalid");
         }
-        return Text(message["type"]) switch
+        try
         {
-            "signal" => Signal(message),
-            "state" => State(message),
-            "chat" => Chat(message, now),
-            "leave" => new SignalMessage.Leave(),
-            _ => new SignalMessage.Refused("unknown-type"),
-        };
+            return Text(message["type"]) switch
+            {
+                "signal" => Signal(message),
+                "state" => State(message),
+                "chat" => Chat(message, now),
+                "leave" => new SignalMessage.Leave(),
+                _ => new SignalMessage.Refused("unknown-type"),
+            };
+        }
+        catch (ArgumentException)
+        {
+            return new SignalMessage.Refused("invalid"); // a duplicate property name: JsonObject refuses to index it
+        }
     }
 
     private static SignalMessage Signal(JsonObject message)

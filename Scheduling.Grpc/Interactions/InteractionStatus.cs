@@ -14,22 +14,19 @@ public static class InteractionStatus
 
     /// <param name="callback">The contact center's view of the callback, when it has one.</param>
     /// <remarks>
-    /// The room's presence outranks the platform: an agent in the room has joined even when the platform's callback
-    /// failed, and a hang-up by either party after both had joined ends the interaction (a reload is not a hang-up).
+    /// The room's presence outranks a platform failure: an agent in the room has joined even when the platform's callback
+    /// failed. A hang-up by either party after both had joined ends the interaction (a reload is not a hang-up), as does
+    /// the platform ending the callback (an agent who closed the room's tab never hangs up).
     /// </remarks>
     public static string Of(Booking booking, CallbackInfo? callback, DateTimeOffset now)
     {
-        if (booking.Status == BookingStatus.Cancelled || CallEnded(booking))
+        if (booking.Status == BookingStatus.Cancelled || CallEnded(booking) || callback is { Ended: true })
         {
             return Ended;
         }
         if (booking is { AgentJoinedAt: not null, AgentLeftAt: null })
         {
             return AgentJoined;
-        }
-        if (callback is { Ended: true })
-        {
-            return Ended;
         }
         if (booking.CallbackStatus == CallbackStatus.Failed)
         {

@@ -34,15 +34,19 @@ internal sealed class RoomCommands(
         var now = clock.GetUtcNow();
         var bookings = db.Bookings.Where(b => b.Id == booking.Id);
         // One statement, so two parties' updates never overwrite each other's columns.
+        // A reconnect or a reload of a party that is in the call keeps its join time (it neither joined nor left), so
+        // a hang-up already recorded stays the end of the call; a join after a hang-up starts anew.
         _ = (party, request.Joined) switch
         {
-            (RoomParty.Customer, true) => await bookings.ExecuteUpdateAsync(
-                set => set.SetProperty(b => b.CustomerJoinedAt, now).SetProperty(b => b.CustomerLeftAt, (DateTimeOffset?)null),
+            (RoomParty.Customer, true) => await bookings.ExecuteUpdateAsync(set => set
+                    .SetProperty(b => b.CustomerJoinedAt, b => b.CustomerJoinedAt != null && b.CustomerLeftAt == null ? b.CustomerJoinedAt : now)
+                    .SetProperty(b => b.CustomerLeftAt, (DateTimeOffset?)null),
                 cancellationToken),
             (RoomParty.Customer, false) => await bookings.ExecuteUpdateAsync(
                 set => set.SetProperty(b => b.CustomerLeftAt, now), cancellationToken),
-            (RoomParty.Agent, true) => await bookings.ExecuteUpdateAsync(
-                set => set.SetProperty(b => b.AgentJoinedAt, now).SetProperty(b => b.AgentLeftAt, (DateTimeOffset?)null),
+            (RoomParty.Agent, true) => await bookings.ExecuteUpdateAsync(set => set
+                    .SetProperty(b => b.AgentJoinedAt, b => b.AgentJoinedAt != null && b.AgentLeftAt == null ? b.AgentJoinedAt : now)
+                    .SetProperty(b => b.AgentLeftAt, (DateTimeOffset?)null),
                 cancellationToken),
             _ => await bookings.ExecuteUpdateAsync(set => set.SetProperty(b => b.AgentLeftAt, now), cancellationToken),
         };

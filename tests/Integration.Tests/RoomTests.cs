@@ -167,6 +167,13 @@ public sealed partial class RoomTests(AppHostFixture app)
         await agent.SendAsync(new { type = "leave" }, Token);
         Assert.Equal("left", (string?)(await customer.ReceiveAsync("peer-left", Token))["reason"]);
         Assert.Equal("ended", await NextStatusAsync(events));
+
+        // The customer's page reconnecting afterwards (a reload) neither joins anew nor undoes the hang-up.
+        await using var reloaded = await RoomSignal.ConnectAsync(Edge, call.BookingId, CustomerToken(call), Token);
+        await reloaded.ReceiveAsync("welcome", Token);
+        await using var again = await viewer.GetStreamAsync($"/interactions/{call.BookingId}/events{call.ManageUrl.Query}", Token);
+        await using var replay = SseParser.Create(again).EnumerateAsync(Token).GetAsyncEnumerator(Token);
+        Assert.Equal("ended", await NextStatusAsync(replay));
     }
 
     [Fact]
@@ -188,6 +195,20 @@ public sealed partial class RoomTests(AppHostFixture app)
         // The agent keeps talking to the customer's newer page, never told the customer left.
         await agent.SendAsync(new { type = "chat", text = "still there?" }, Token);
         Assert.Equal("still there?", (string?)(await second.ReceiveAsync("chat", Token))["text"]);
+    }
+
+    [Fact]
+    public async Task A_flood_of_messages_is_refused_past_the_rate_limit_and_the_connection_stays()
+    {
+        var (call, _) = await EscalateAsync();
+        await using var customer = await RoomSignal.ConnectAsync(Edge, call.BookingId, CustomerToken(call), Token);
+        await customer.ReceiveAsync("welcome", Token);
+        for (var i = 0; i < 400; i++) // the burst is 200
+        {
+            await customer.SendAsync(new { type = "state", muted = i % 2 == 0, cameraOff = false, sharing = false }, Token);
+        }
+        Assert.Equal("rate-limited", (string?)(await customer.ReceiveAsync("error", Token))["reason"]);
+        Assert.Equal(WebSocketState.Open, customer.Socket.State);
     }
 
     [Fact]

@@ -53,6 +53,7 @@ public sealed class SignalMessagesTests
     [InlineData("""{"type":"signal"}""", "invalid-signal")]
     [InlineData("""{"type":"signal","description":{"type":"bogus","sdp":""}}""", "invalid-description")]
     [InlineData("""{"type":"chat","text":"   "}""", "invalid-chat")]
+    [InlineData("""{"type":"chat","type":"leave","text":"a"}""", "invalid")]
     public void Anything_else_is_refused_with_a_reason(string json, string reason) =>
         Assert.Equal(reason, Assert.IsType<SignalMessage.Refused>(Parse(json)).Reason);
 

@@ -4,8 +4,18 @@ using Microsoft.Playwright;
 namespace VideoEngager.Integration.Tests.Browser;
 
 /// <summary>What a room page shows and what its peer connection reports, read the way a person and a tester would.</summary>
-internal sealed class RoomPage(IPage page)
+internal sealed class RoomPage
 {
+    private readonly IPage page;
+    private readonly List<string> _console = [];
+
+    public RoomPage(IPage page)
+    {
+        this.page = page;
+        // Kept for the failure message: what the page itself said when media did not come.
+        page.Console += (_, message) => _console.Add($"{message.Type}: {message.Text}");
+    }
+
     private static readonly TimeSpan MediaTimeout = TimeSpan.FromSeconds(40);
 
     // The page exposes its current RTCPeerConnection read-only as window.videoRoom.pc for exactly this.
@@ -20,8 +30,9 @@ internal sealed class RoomPage(IPage page)
           stats.forEach(r => {
             if (r.type === 'inbound-rtp' && r.kind === 'video') video += r.framesDecoded || 0;
             if (r.type === 'inbound-rtp' && r.kind === 'audio') audio += r.packetsReceived || 0;
-            if (r.type === 'candidate-pair' && r.nominated && r.state === 'succeeded') {
-              const local = byId.get(r.localCandidateId);
+            if (r.type === 'transport' && r.selectedCandidatePairId) {
+              const pair = byId.get(r.selectedCandidatePairId);
+              const local = pair && byId.get(pair.localCandidateId);
               localType = local ? local.candidateType : null;
             }
           });
@@ -58,13 +69,16 @@ internal sealed class RoomPage(IPage page)
         while (DateTime.UtcNow < deadline)
         {
             last = await StatsAsync();
-            if (last is { Ice: "connected" or "completed" } s && s.FramesDecoded > framesBeyond && s.PacketsReceived > packetsBeyond)
+            if (last is { Ice: "connected" or "completed", LocalCandidateType: not null } s
+                && s.FramesDecoded > framesBeyond && s.PacketsReceived > packetsBeyond)
             {
                 return s;
             }
             await Task.Delay(250);
         }
-        throw new TimeoutException($"No media within {MediaTimeout}: {last}");
+        var status = await Status.TextContentAsync();
+        throw new TimeoutException(
+            $"No media within {MediaTimeout}: {last}; status '{status}'; console: {string.Join(" | ", _console.TakeLast(120))}");
     }
 
     public async Task ScreenshotAsync(string name) =>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using VideoEngager.Scheduling.Bookings;
+using VideoEngager.Scheduling.ContactCenter;
 using VideoEngager.Scheduling.Interactions;
 using VideoEngager.Scheduling.Rooms;
 
@@ -79,6 +80,15 @@ public sealed class RoomAccessTests
         Assert.Equal(InteractionStatus.Failed, InteractionStatus.Of(booking, null, Slot));
         booking.AgentJoinedAt = Slot;
         Assert.Equal(InteractionStatus.AgentJoined, InteractionStatus.Of(booking, null, Slot));
+    }
+
+    [Fact]
+    public void The_platform_ending_the_callback_ends_it_though_the_agent_never_hung_up_in_the_room()
+    {
+        var booking = Scheduled();
+        booking.AgentJoinedAt = Slot;
+        var ended = new CallbackInfo("c1", "q", Slot, Ended: true, new Dictionary<string, string>());
+        Assert.Equal(InteractionStatus.Ended, InteractionStatus.Of(booking, ended, Slot.AddMinutes(30)));
     }
 
     [Fact]

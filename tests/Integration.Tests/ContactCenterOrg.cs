@@ -13,7 +13,7 @@ internal sealed record ContactCenterOrg(
     AppHostFixture App, TestTenant Tenant, string QueueName, Guid QueueId, string Video, Guid VideoId, string Arabic, Guid ArabicId)
 {
     public static async Task<ContactCenterOrg> CreateAsync(AppHostFixture app, CancellationToken cancellationToken,
-        DateTimeOffset? opensAt = null)
+        DateTimeOffset? opensAt = null, object? flags = null)
     {
         var suffix = Guid.NewGuid().ToString("N")[..8];
         using var emulator = Emulator(app);
@@ -49,7 +49,7 @@ internal sealed record ContactCenterOrg(
             skills = new[] { video, arabic },
             priority = 5,
             agentGroupId = "agents",
-            flags = new { sendCustomerEmail = false, notifyAgent = false, reminderOffsetMinutes = 15 },
+            flags = flags ?? new { sendCustomerEmail = false, notifyAgent = false, reminderOffsetMinutes = 15 },
         }, cancellationToken)).EnsureSuccessStatusCode();
 
         return new ContactCenterOrg(app, tenant with { QueueId = queueName }, queueName, queueId, video, videoId, arabic, arabicId);
@@ -58,7 +58,8 @@ internal sealed record ContactCenterOrg(
     /// <summary>The emulator's test API (no auth): agents, faults, the request journal, callbacks as stored.</summary>
     public static HttpClient Emulator(AppHostFixture app) => app.App.CreateHttpClient(ResourceNames.Genesys, "http");
 
-    public async Task<Guid> AddAgentAsync(string name, string[] skills, CancellationToken cancellationToken)
+    public async Task<Guid> AddAgentAsync(string name, string[] skills, CancellationToken cancellationToken,
+        string[]? languages = null)
     {
         using var emulator = Emulator(App);
         using var response = await emulator.PostAsJsonAsync("/emulator/agents", new
@@ -66,7 +67,7 @@ internal sealed record ContactCenterOrg(
             name,
             email = $"{name.ToLowerInvariant()}.{Guid.NewGuid():N}@agents.example",
             skills,
-            languages = new[] { "Arabic" },
+            languages = languages ?? ["Arabic"],
             queues = new[] { QueueName },
             presence = "Available",
         }, cancellationToken);

@@ -30,6 +30,17 @@ stop() {
 trap stop EXIT
 trap 'exit 0' TERM INT
 
+# The orchestrator may end this script with SIGKILL, which no trap sees: then a watcher in its own session, detached
+# from this script's process tree (so a kill of the tree spares it), stops the server and deletes the data folder.
+watch_owner() {
+  while kill -0 "$1" 2>/dev/null; do sleep 0.5; done
+  kill -INT "$2" 2>/dev/null || true
+  for _ in $(seq 100); do kill -0 "$2" 2>/dev/null || break; sleep 0.1; done
+  kill -KILL "$2" 2>/dev/null || true
+  rm -rf "$3"
+}
+( setsid bash -c "$(declare -f watch_owner); watch_owner $$ $server '$data'" </dev/null >/dev/null 2>&1 & )
+
 until "$bin/pg_isready" -h 127.0.0.1 -p "$PGPORT" -q; do
   kill -0 "$server" 2>/dev/null || exit 1
   sleep 0.1

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { modulePath } from './paths.mjs';
 
-const { offerDecision, mediaState, createCall } = await import(modulePath('rooms/call.js'));
+const { offerDecision, mediaState, createCall, FIRST_OFFER_WAIT_MS } = await import(modulePath('rooms/call.js'));
 
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -136,8 +136,22 @@ test('negotiationneeded sends an offer; the answer brings us back to stable', as
   assert.equal(pc.signalingState, 'stable');
 });
 
+test('polite side leaves the first offer to the other side, and offers itself if none comes', async (t) => {
+  t.mock.timers.enable({ apis: ['setTimeout'] });
+  const { pc, sent } = makeCall({ polite: true });
+  await pc.onnegotiationneeded();
+  assert.equal(sent.filter((m) => m.description).length, 0);
+  t.mock.timers.tick(FIRST_OFFER_WAIT_MS);
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.deepEqual(sent.filter((m) => m.description).map((m) => m.description.type), ['offer']);
+});
+
 test('polite side yields on collision: rolls back, answers the remote offer', async () => {
   const { pc, sent, call } = makeCall({ polite: true });
+  // The first offer came from the other side; now both renegotiate at once.
+  await call.handleSignal({ description: { type: 'offer', sdp: 'first-offer' } });
+  sent.length = 0;
+  pc.rolledBack = 0;
   const making = pc.onnegotiationneeded(); // our offer is in flight
   await call.handleSignal({ description: { type: 'offer', sdp: 'remote-offer' } });
   await making;

@@ -95,3 +95,22 @@ test('every module except the entry point imports under Node (no DOM at import t
     await import(modulePath(path.relative(wwwroot, file)));
   }
 });
+
+test('room.html preloads every module the room imports, so the graph loads in one round', async () => {
+  const seen = new Set();
+  const visit = async (file) => {
+    for (const [, spec] of (await read(file)).matchAll(/from '(\.{1,2}\/[^']+\.js)'/g)) {
+      const target = path.join(path.dirname(file), spec);
+      if (!seen.has(target)) {
+        seen.add(target);
+        await visit(target);
+      }
+    }
+  };
+  await visit(path.join(wwwroot, 'rooms/room.js'));
+  assert.ok(seen.size > 5);
+  for (const file of seen) {
+    const href = '/' + path.relative(wwwroot, file).split(path.sep).join('/');
+    assert.ok(html.includes(`<link rel="modulepreload" href="${href}">`), href);
+  }
+});

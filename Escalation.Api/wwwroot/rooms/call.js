@@ -31,6 +31,9 @@ export function mediaState({ iceConnectionState, connectionState }) {
  * - send(message): hands a { type: 'signal', … } message to signalling
  * - onRemoteStream(stream|null), onMediaState(state)
  */
+/** How long the polite side waits for the impolite side's first offer before it offers itself. */
+export const FIRST_OFFER_WAIT_MS = 3000;
+
 export function createCall({
   config, polite, tracks, stream, send, onRemoteStream = () => {}, onMediaState = () => {},
   PeerConnection = globalThis.RTCPeerConnection, MediaStreamImpl = globalThis.MediaStream,
@@ -69,7 +72,23 @@ export function createCall({
     send({ type: 'signal', description: { type, sdp } });
   };
 
-  pc.onnegotiationneeded = async () => {
+  // The polite side leaves the first offer to the impolite one. Both offering at once is legal under perfect
+  // negotiation, but Chromium then rolls the polite side's offer back while its candidates are still being gathered
+  // and gathers none for its answer: the call stayed at ICE "new" in about one join in five. If no offer comes in time
+  // (the other page is older, or lost it), the polite side offers after all.
+  let awaitingFirstOffer = polite;
+  let firstOfferTimer = polite
+    ? setTimeout(() => {
+      firstOfferTimer = null;
+      if (awaitingFirstOffer && !closed) {
+        awaitingFirstOffer = false;
+        negotiate();
+      }
+    }, FIRST_OFFER_WAIT_MS)
+    : null;
+
+  const negotiate = async () => {
+    if (awaitingFirstOffer) return;
     try {
       makingOffer = true;
       await pc.setLocalDescription();
@@ -80,6 +99,7 @@ export function createCall({
       makingOffer = false;
     }
   };
+  pc.onnegotiationneeded = negotiate;
 
   pc.onicecandidate = ({ candidate }) => {
     // The end-of-candidates null is not sent: the protocol carries real candidates only.
@@ -112,6 +132,7 @@ export function createCall({
         });
         ignoreOffer = decision.ignore;
         if (ignoreOffer) return;
+        if (description.type === 'offer') stopAwaitingFirstOffer();
         isSettingRemoteAnswerPending = description.type === 'answer';
         await pc.setRemoteDescription(description); // implicitly rolls back our own offer on collision
         isSettingRemoteAnswerPending = false;
@@ -144,9 +165,16 @@ export function createCall({
     }
   }
 
+  function stopAwaitingFirstOffer() {
+    awaitingFirstOffer = false;
+    if (firstOfferTimer !== null) clearTimeout(firstOfferTimer);
+    firstOfferTimer = null;
+  }
+
   function close() {
     if (closed) return;
     closed = true;
+    stopAwaitingFirstOffer();
     pc.ontrack = null;
     pc.onnegotiationneeded = null;
     pc.onicecandidate = null;

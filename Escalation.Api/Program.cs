@@ -7,6 +7,7 @@ using VideoEngager.Escalation.Bookings;
 using VideoEngager.Escalation.Availability;
 using VideoEngager.Escalation.Errors;
 using VideoEngager.Escalation.Interactions;
+using VideoEngager.Escalation.Pages;
 using VideoEngager.Escalation.Rooms;
 using VideoEngager.Escalation.Tenancy;
 using VideoEngager.Tenancy.V1;
@@ -47,7 +48,7 @@ builder.Services.AddGrpcClient<VideoEngager.Admin.V1.Admin.AdminClient>(o => o.A
 builder.AddRedisClient(ResourceNames.Redis, settings => settings.DisableHealthChecks = true);
 builder.Services.AddValidatedOptions<RoomOptions>(RoomOptions.Section);
 builder.Services.AddSingleton<RoomRelay>();
-builder.Services.AddSingleton<RoomPage>();
+builder.Services.AddSingleton<PageTemplates>();
 
 builder.Services.AddHttpClient<InviteClient>(http => http.BaseAddress = InviteClient.BaseAddress);
 builder.Services.AddSingleton<TenantDirectory>();
@@ -92,6 +93,8 @@ app.MapBookingEndpoints();
 app.MapInteractionEndpoints();
 app.MapAdminEndpoints();
 app.MapRoomEndpoints();
+app.MapBookingPages();
+app.MapManagePages();
 
 app.Run();
 public partial class Program;

@@ -17,16 +17,35 @@ internal static class AvailabilityEndpoints
             .WithSummary("A queue's open, full and closed slots for a range of days in its time zone.")
             .RequireAuthorization(AuthorizationPolicies.Widget)
             .ProducesProblem(StatusCodes.Status404NotFound);
+        routes.MapGet("/bookings/{bookingId}/availability", GetForBooking)
+            .WithName("GetBookingAvailability")
+            .WithSummary("The booking's queue's calendar, for rescheduling by the manage link (token as for the booking).")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return routes;
+    }
+
+    /// <summary>The calendar a booking can move to, for the holder of its manage link (who has no widget key).</summary>
+    internal static async Task<Results<Ok<AvailabilityResponse>, ValidationProblem>> GetForBooking(
+        string bookingId, string? token, string? start, string? days, string? lang,
+        Scheduling.V1.Scheduling.SchedulingClient scheduling, CancellationToken cancellationToken)
+    {
+        var booking = await scheduling.GetBookingAsync(
+            new BookingRef { BookingId = bookingId, Token = token ?? "" }, cancellationToken: cancellationToken);
+        return await QueryAsync(booking.TenantId, booking.QueueId, start, days, lang, scheduling, cancellationToken);
     }
 
     /// <param name="queueId">The queue, e.g. <c>VIP-Video-Q</c>.</param>
     /// <param name="start">First day, <c>yyyy-MM-dd</c> in the queue's zone; default today there.</param>
     /// <param name="days">1 to 31; default 14.</param>
     /// <param name="lang">The visitor's culture, e.g. <c>ar</c>.</param>
-    internal static async Task<Results<Ok<AvailabilityResponse>, ValidationProblem>> GetAvailability(
+    internal static Task<Results<Ok<AvailabilityResponse>, ValidationProblem>> GetAvailability(
         string? queueId, string? start, string? days, string? lang,
-        ClaimsPrincipal user, Scheduling.V1.Scheduling.SchedulingClient scheduling, CancellationToken cancellationToken)
+        ClaimsPrincipal user, Scheduling.V1.Scheduling.SchedulingClient scheduling, CancellationToken cancellationToken) =>
+        QueryAsync(user.TenantId(), queueId, start, days, lang, scheduling, cancellationToken);
+
+    private static async Task<Results<Ok<AvailabilityResponse>, ValidationProblem>> QueryAsync(
+        string tenantId, string? queueId, string? start, string? days, string? lang,
+        Scheduling.V1.Scheduling.SchedulingClient scheduling, CancellationToken cancellationToken)
     {
         var dayCount = 0;
         var errors = new Dictionary<string, string[]>();
@@ -44,7 +63,7 @@ internal static class AvailabilityEndpoints
             // A read: with the edge's own errors it still runs, so one answer names every bad field.
             reply = await scheduling.GetAvailabilityAsync(new GetAvailabilityRequest
             {
-                TenantId = user.TenantId(),
+                TenantId = tenantId,
                 QueueId = queueId ?? "",
                 StartDate = start ?? "",
                 Days = dayCount,

@@ -3,6 +3,7 @@ using Grpc.Core;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using VideoEngager.Escalation.Errors;
+using VideoEngager.Escalation.Pages;
 using VideoEngager.Escalation.Tenancy;
 using VideoEngager.Scheduling.V1;
 using SchedulingClient = VideoEngager.Scheduling.V1.Scheduling.SchedulingClient;
@@ -84,9 +85,20 @@ internal static class BookingEndpoints
         return TypedResults.Created((string?)null, BookingMapping.ToCreated(reply));
     }
 
-    internal static async Task<Ok<BookingResponse>> Get(
-        string bookingId, string? token, SchedulingClient scheduling, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<BookingResponse>, ContentHttpResult>> Get(
+        HttpContext context, string bookingId, string? token, string? lang, SchedulingClient scheduling,
+        PageTemplates templates, CancellationToken cancellationToken)
     {
+        ManagePageEndpoints.VaryByAccept(context.Response);
+        if (ManagePageEndpoints.PrefersHtml(context.Request))
+        {
+            // The mails' manage link, opened in a browser.
+            PageSecurityHeaders.Apply(context.Response);
+            context.Response.Headers.CacheControl = "no-store";
+            return TypedResults.Content(
+                await ManagePageEndpoints.RenderAsync(bookingId, token, lang, scheduling, templates, cancellationToken),
+                "text/html; charset=utf-8");
+        }
         var reply = await scheduling.GetBookingAsync(Reference(bookingId, token), cancellationToken: cancellationToken);
         return TypedResults.Ok(BookingMapping.ToResponse(reply));
     }

@@ -1,7 +1,6 @@
-using System.Text.Encodings.Web;
 using Grpc.Core;
-using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
+using VideoEngager.Escalation.Pages;
 using VideoEngager.Scheduling.V1;
 using SchedulingClient = VideoEngager.Scheduling.V1.Scheduling.SchedulingClient;
 
@@ -27,9 +26,8 @@ internal static class RoomEndpoints
     }
 
     internal static async Task Page(
-        HttpContext context, string bookingId, string? token, SchedulingClient scheduling, RoomPage page)
+        HttpContext context, string bookingId, string? token, SchedulingClient scheduling, PageTemplates templates)
     {
-        context.Response.Headers.CacheControl = "no-store";
         RoomReply? room;
         try
         {
@@ -41,14 +39,26 @@ internal static class RoomEndpoints
         {
             room = null;
         }
-        context.Response.StatusCode = room?.State switch
+        var status = room?.State switch
         {
             null => StatusCodes.Status404NotFound,
             "cancelled" or "closed" => StatusCodes.Status410Gone,
             _ => StatusCodes.Status200OK,
         };
-        context.Response.ContentType = "text/html; charset=utf-8";
-        await context.Response.WriteAsync(page.Render(room), context.RequestAborted);
+        var (lang, dir) = PageTemplates.Language(room?.Lang);
+        var html = templates.Render("rooms/room.html", new Dictionary<string, string>
+        {
+            ["lang"] = lang,
+            ["dir"] = dir,
+            ["state"] = room?.State ?? "invalid",
+            ["party"] = room?.Party ?? "",
+            ["opensAt"] = room?.OpensAt?.ToDateTimeOffset().ToString("O") ?? "",
+            ["scheduledTime"] = room?.ScheduledTime?.ToDateTimeOffset().ToString("O") ?? "",
+            ["queueZone"] = room?.TimeZone ?? "",
+            ["icsUrl"] = room?.IcsUrl ?? "",
+            ["manageUrl"] = room?.ManageUrl ?? "",
+        });
+        await PageTemplates.WriteAsync(context, status, html);
     }
 
     internal static async Task Signal(
@@ -88,42 +98,5 @@ internal static class RoomEndpoints
             // The response has started (101): all that is left is to say why the page will reconnect.
             EscalationLog.SignallingFailed(loggers.CreateLogger<RoomConnection>(), bookingId, e);
         }
-    }
-}
-
-/// <summary>
-/// The room page: one static template for every state, its <c>html</c> element carrying what the page's script needs
-/// (no inline script, so the CSP can forbid it). Values are attribute-encoded.
-/// </summary>
-internal sealed class RoomPage(IWebHostEnvironment environment)
-{
-    private readonly Lazy<string> _template = new(() =>
-    {
-        var file = environment.WebRootFileProvider.GetFileInfo("rooms/room.html");
-        using var reader = new StreamReader(file.CreateReadStream());
-        return reader.ReadToEnd();
-    });
-
-    public string Render(RoomReply? room)
-    {
-        var lang = room?.Lang == "ar" ? "ar" : "en";
-        var values = new Dictionary<string, string>
-        {
-            ["lang"] = lang,
-            ["dir"] = lang == "ar" ? "rtl" : "ltr",
-            ["state"] = room?.State ?? "invalid",
-            ["party"] = room?.Party ?? "",
-            ["opensAt"] = room?.OpensAt?.ToDateTimeOffset().ToString("O") ?? "",
-            ["scheduledTime"] = room?.ScheduledTime?.ToDateTimeOffset().ToString("O") ?? "",
-            ["queueZone"] = room?.TimeZone ?? "",
-            ["icsUrl"] = room?.IcsUrl ?? "",
-            ["manageUrl"] = room?.ManageUrl ?? "",
-        };
-        var html = _template.Value;
-        foreach (var (name, value) in values)
-        {
-            html = html.Replace("{{" + name + "}}", HtmlEncoder.Default.Encode(value), StringComparison.Ordinal);
-        }
-        return html;
     }
 }

@@ -33,7 +33,10 @@ internal sealed class WidgetKeyAuthentication(
             return AuthenticateResult.Fail("Unknown widget key.");
         }
         var origin = Request.Headers.Origin.ToString();
-        if (!tenant.Allows(origin))
+        // The hosted pages (/book, the manage page) are this edge's own: their calls carry its origin, whatever the
+        // tenant lists for its own sites.
+        var ownOrigin = $"{Request.Scheme}://{Request.Host}";
+        if (!tenant.Allows(origin) && !string.Equals(origin, ownOrigin, StringComparison.OrdinalIgnoreCase))
         {
             EscalationLog.OriginRejected(Logger, tenant.TenantId, origin);
             return AuthenticateResult.Fail("This widget key is not allowed from this origin.");

@@ -24,6 +24,8 @@ internal sealed class BookingReplies(IOptions<BookingOptions> options)
         Immediate = booking.Immediate,
         CallbackError = booking.CallbackError ?? "",
         Presence = PresenceOf(booking),
+        TenantId = booking.TenantId,
+        PreferredLang = booking.PreferredLang,
     };
 
     public static Presence PresenceOf(Booking booking) => new()

@@ -9,14 +9,14 @@ internal sealed record TestTenant(string TenantId, string WidgetKey, string Queu
     public const string AdminKey = "local-admin-key";
 
     public static async Task<TestTenant> CreateAsync(AppHostFixture app, int capacity, CancellationToken cancellationToken,
-        object? flags = null, int intervalMinutes = 30)
+        object? flags = null, int intervalMinutes = 30, string[]? allowedOrigins = null)
     {
         using var admin = app.CreateApiClient(widgetKey: null);
         admin.DefaultRequestHeaders.Add("X-Admin-Key", AdminKey);
         var tenantId = "t-" + Guid.NewGuid().ToString("N")[..12];
 
         var tenant = await admin.PostAsJsonAsync("/admin/tenants",
-            new { id = tenantId, name = "Test " + tenantId, senderEmail = "video@test.example", allowedOrigins = Array.Empty<string>() },
+            new { id = tenantId, name = "Test " + tenantId, senderEmail = "video@test.example", allowedOrigins = allowedOrigins ?? [] },
             cancellationToken);
         tenant.EnsureSuccessStatusCode();
         var widgetKey = (await tenant.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("widgetKey").GetString()!;

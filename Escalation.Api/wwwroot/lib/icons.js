@@ -52,6 +52,35 @@ const SHAPES = {
     ['path', { d: 'M4 9.5h3.5L12 5.5v13l-4.5-4H4z' }],
     ['path', { d: 'M15.5 9a4 4 0 0 1 0 6M18 6.5a7.5 7.5 0 0 1 0 11' }],
   ],
+  // Booking calendar: slot states (shape, not colour, tells them apart) and paging arrows.
+  check: [
+    ['path', { d: 'M4.5 12.5 9.5 17.5 19.5 6.5' }],
+  ],
+  checkCircle: [
+    ['circle', { cx: 12, cy: 12, r: 9.5 }],
+    ['path', { d: 'M7.5 12.5 10.5 15.5 16.5 9' }],
+  ],
+  full: [
+    ['circle', { cx: 12, cy: 12, r: 9.5 }],
+    ['path', { d: 'M7.5 12h9' }],
+  ],
+  closed: [
+    ['rect', { x: 5, y: 10.5, width: 14, height: 10, rx: 2 }],
+    ['path', { d: 'M8 10.5V8a4 4 0 0 1 8 0v2.5' }],
+  ],
+  star: [
+    ['path', { d: 'M12 3.5l2.6 5.3 5.9.9-4.3 4.1 1 5.8L12 16.8l-5.2 2.8 1-5.8-4.3-4.1 5.9-.9z' }],
+  ],
+  chevronBack: [
+    ['path', { d: 'M15 5.5 8.5 12l6.5 6.5' }],
+  ],
+  chevronForward: [
+    ['path', { d: 'M9 5.5 15.5 12 9 18.5' }],
+  ],
+  link: [
+    ['path', { d: 'M14 4h6v6M20 4l-9 9' }],
+    ['path', { d: 'M18 14v4.5a1.5 1.5 0 0 1-1.5 1.5h-11A1.5 1.5 0 0 1 4 18.5v-11A1.5 1.5 0 0 1 5.5 6H10' }],
+  ],
 };
 
 // "Off" variants: the same drawing crossed out, so state never relies on colour alone.

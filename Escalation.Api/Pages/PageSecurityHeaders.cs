@@ -1,4 +1,4 @@
-namespace VideoEngager.Escalation.Rooms;
+namespace VideoEngager.Escalation.Pages;
 
 /// <summary>
 /// The headers every page and page asset carries: scripts and styles from this origin only (never inline), camera,
@@ -7,7 +7,7 @@ namespace VideoEngager.Escalation.Rooms;
 internal static class PageSecurityHeaders
 {
     // Paths served to browsers; the JSON API and its OpenAPI UI are left as they are.
-    private static readonly PathString[] PagePaths = ["/rooms", "/lib", "/i18n"];
+    private static readonly PathString[] PagePaths = ["/rooms", "/book", "/manage", "/lib", "/i18n"];
 
     private const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; media-src 'self' blob:; " +
@@ -17,12 +17,18 @@ internal static class PageSecurityHeaders
     {
         if (PagePaths.Any(path => context.Request.Path.StartsWithSegments(path)))
         {
-            var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
-            headers["Permissions-Policy"] = "camera=(self), microphone=(self), display-capture=(self)";
-            headers["Referrer-Policy"] = "no-referrer";
-            headers.XContentTypeOptions = "nosniff";
+            Apply(context.Response);
         }
         await next(context);
     });
+
+    /// <summary>For a page served where the JSON API also answers (a booking's own address, asked for HTML).</summary>
+    public static void Apply(HttpResponse response)
+    {
+        var headers = response.Headers;
+        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers["Permissions-Policy"] = "camera=(self), microphone=(self), display-capture=(self)";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers.XContentTypeOptions = "nosniff";
+    }
 }

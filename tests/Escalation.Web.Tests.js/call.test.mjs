@@ -2,15 +2,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { modulePath } from './paths.mjs';
+import { FakeSender } from './fake-media.mjs';
 
 const { offerDecision, mediaState, createCall, FIRST_OFFER_WAIT_MS } = await import(modulePath('rooms/call.js'));
 
 const settle = () => new Promise((resolve) => setImmediate(resolve));
-
-class FakeSender {
-  constructor(track) { this.track = track; }
-  async replaceTrack(track) { this.track = track; }
-}
 
 class FakeStream {
   constructor(tracks = []) { this.tracks = [...tracks]; }

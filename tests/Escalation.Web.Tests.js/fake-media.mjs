@@ -1,4 +1,5 @@
-// Stand-ins for the browser's media, WebRTC and WebSocket objects used by the room smoke tests.
+// Stand-ins for the browser's media, WebRTC and WebSocket objects used by the room smoke tests
+// (the signalling tests share the socket, the call tests the sender).
 
 let trackId = 0;
 
@@ -106,6 +107,7 @@ export class FakeWebSocket {
   }
   send(data) { this.sent.push(JSON.parse(data)); }
   close(code) { this.closedWith = code; this.readyState = 3; }
+  // helpers driving the client like a server would
   serverOpen() { this.readyState = 1; this.onopen?.({}); }
   serverSend(msg) { this.onmessage?.({ data: JSON.stringify(msg) }); }
   serverClose(code) { this.readyState = 3; this.onclose?.({ code }); }

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { modulePath } from './paths.mjs';
+import { FakeWebSocket } from './fake-media.mjs';
 
 const sig = await import(modulePath('rooms/signalling.js'));
 
@@ -85,27 +86,10 @@ test('parseServerMessage never throws on garbage', () => {
   }
 });
 
-// ---------- createSignalling with a fake socket and manual timers ----------
-
-class FakeSocket {
-  static all = [];
-  constructor(url) {
-    this.url = url;
-    this.readyState = 0;
-    this.sent = [];
-    this.closedWith = null;
-    FakeSocket.all.push(this);
-  }
-  send(data) { this.sent.push(JSON.parse(data)); }
-  close(code) { this.closedWith = code; this.readyState = 3; }
-  // helpers driving the client like a server would
-  serverOpen() { this.readyState = 1; this.onopen?.({}); }
-  serverSend(msg) { this.onmessage?.({ data: JSON.stringify(msg) }); }
-  serverClose(code) { this.readyState = 3; this.onclose?.({ code }); }
-}
+// ---------- createSignalling with a fake socket (fake-media.mjs) and manual timers ----------
 
 function harness() {
-  FakeSocket.all = [];
+  FakeWebSocket.all = [];
   const timers = [];
   const log = { messages: [], statuses: [], ends: [] };
   log.handshakeFailures = 0;
@@ -115,13 +99,13 @@ function harness() {
     onMessage: (m) => log.messages.push(m),
     onStatus: (st) => log.statuses.push(st),
     onEnd: (outcome, code) => log.ends.push([outcome, code]),
-    WebSocketImpl: FakeSocket,
+    WebSocketImpl: FakeWebSocket,
     random: () => 1,
     setTimer: (fn, ms) => { timers.push({ fn, ms }); return timers.length; },
     clearTimer: (id) => { timers[id - 1].cancelled = true; },
   });
   const fire = () => { const next = timers.find((tm) => !tm.done && !tm.cancelled); next.done = true; next.fn(); return next.ms; };
-  return { client, timers, log, fire, sockets: FakeSocket.all };
+  return { client, timers, log, fire, sockets: FakeWebSocket.all };
 }
 
 test('createSignalling connects, delivers valid messages and sends JSON', () => {

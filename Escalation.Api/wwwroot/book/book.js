@@ -5,14 +5,14 @@
 //   videoengager:held   { holdId, start, expiresAt }
 //   videoengager:booked { bookingId, status, scheduledTime, callbackId, customerUrl, icsUrl, manageUrl }
 import { h } from '../lib/dom.js';
-import { loadStrings, t, localTimeZone } from '../lib/i18n.js';
+import { loadStrings, setPageLanguage, t, localTimeZone } from '../lib/i18n.js';
 import { readBookPage, outcome, holdDeadline, createIdempotency, bookingRequest } from '../lib/booking-model.js';
 import { createBookingApi } from '../lib/booking-api.js';
 import { createVisitorForm } from '../lib/visitor-form.js';
 import { createCalendarGrid } from '../lib/calendar-grid.js';
 import { createHoldPanel, createConfirmation } from '../lib/booking-panel.js';
 import { mapServerErrors, PRODUCT_LINES, PREFERRED_LANGUAGES } from '../lib/validation.js';
-import { messageCard, retryText, emit } from '../lib/booking-ui.js';
+import { messageCard, rateLimitedText, failedText, notifyPickRefused, emit } from '../lib/booking-ui.js';
 
 const AVAILABILITY_DAYS = 14;
 const FRESH_MS = 60 * 1000;
@@ -32,8 +32,7 @@ export async function startBookingPage({
   const root = doc.documentElement;
   const page = readBookPage({ htmlLang: root.getAttribute('lang') ?? '', search: loc.search });
   const { lang, queueId } = page;
-  root.lang = lang;
-  root.dir = lang === 'ar' ? 'rtl' : 'ltr';
+  setPageLanguage(root, lang);
   await loadStrings(lang, fetchImpl);
 
   const heading = doc.getElementById('page-heading');
@@ -181,9 +180,7 @@ export async function startBookingPage({
         return result;
       }
       if (mode === 'times') {
-        const text = result === 'busy'
-          ? `${t('booking.rateLimited')} ${retryText(res.retryAfter, { lang })}`.trim()
-          : t('book.loadFailed');
+        const text = result === 'busy' ? rateLimitedText(res.retryAfter, { lang }) : t('book.loadFailed');
         grid.notify(text, {
           kind: 'warning', role: 'alert', action: { label: t('book.tryAgain'), onClick: () => refresh() },
         });
@@ -230,24 +227,8 @@ export async function startBookingPage({
       emit(win, 'held', { ...hold });
       return;
     }
-    switch (result) {
-      case 'conflict':
-        grid.notify(t('booking.slotTaken'));
-        refresh();
-        break;
-      case 'invalid':
-        grid.notify(t('booking.slotUnavailable'));
-        refresh();
-        break;
-      case 'unavailable':
-        showUnavailable();
-        break;
-      case 'busy':
-        grid.notify(`${t('booking.rateLimited')} ${retryText(res.retryAfter, { lang })}`.trim());
-        break;
-      default:
-        grid.notify(t(res.status === 0 ? 'booking.networkError' : 'booking.serverError'));
-    }
+    if (result === 'unavailable') showUnavailable();
+    else notifyPickRefused(grid, result, res, { lang, reload: refresh });
   }
 
   function chooseAnother() {
@@ -257,6 +238,14 @@ export async function startBookingPage({
   }
 
   // ---------- confirm ----------
+  /** The held time is gone (taken, or no longer offered): drop the hold, say why on the grid, reload the times. */
+  function holdGone(messageKey) {
+    stopHold();
+    grid.notify(t(messageKey));
+    grid.focusHeading();
+    refresh();
+  }
+
   async function confirmBooking() {
     if (!hold || !details) return;
     const body = bookingRequest({ ...details, queueId, start: hold.start, holdId: hold.holdId });
@@ -274,10 +263,7 @@ export async function startBookingPage({
     switch (result) {
       case 'conflict':
         idempotency.forget();
-        stopHold();
-        grid.notify(t('booking.slotTaken'));
-        grid.focusHeading();
-        refresh();
+        holdGone('booking.slotTaken');
         break;
       case 'invalid': {
         idempotency.forget();
@@ -287,10 +273,7 @@ export async function startBookingPage({
           setMode('details');
           form.showErrors(fields, { focus: true });
         } else {
-          stopHold();
-          grid.notify(t('booking.slotUnavailable'));
-          grid.focusHeading();
-          refresh();
+          holdGone('booking.slotUnavailable');
         }
         break;
       }
@@ -298,7 +281,7 @@ export async function startBookingPage({
         showUnavailable();
         break;
       case 'busy':
-        panel.notify(`${t('booking.rateLimited')} ${retryText(res.retryAfter, { lang })}`.trim());
+        panel.notify(rateLimitedText(res.retryAfter, { lang }));
         panel.pauseConfirm(res.retryAfter);
         break;
       case 'rejected':
@@ -307,7 +290,7 @@ export async function startBookingPage({
         break;
       default:
         // Network or server trouble: pressing Confirm again reuses the same Idempotency-Key.
-        panel.notify(t(res.status === 0 ? 'booking.networkError' : 'booking.serverError'));
+        panel.notify(failedText(res.status));
     }
   }
 

@@ -2,6 +2,10 @@
 // attributes, classifying API answers, Retry-After, the hold countdown, idempotency keys.
 // No DOM, no network: unit-tested under Node.
 import { normalizeLang, parseInstant } from './i18n.js';
+import { safeUrl, idFromPath } from './urls.js';
+
+// The link check is the room's too (urls.js); the booking pages take it from here with the rest.
+export { safeUrl };
 
 /** An attribute the server did not fill in ('{{lang}}') or left empty counts as missing. */
 export function filled(value) {
@@ -22,32 +26,15 @@ export function readBookPage({ htmlLang = '', search = '' } = {}) {
 
 /** /bookings/{id} or /bookings/{id}/manage, and ?token=. */
 export function readManageLocation({ pathname = '', search = '' } = {}) {
-  const match = /^\/bookings\/([^/]+)(?:\/manage)?\/?$/.exec(pathname);
-  let bookingId = '';
-  if (match) {
-    try {
-      bookingId = decodeURIComponent(match[1]);
-    } catch {
-      bookingId = '';
-    }
-  }
-  return { bookingId, token: new URLSearchParams(search).get('token') ?? '' };
+  return {
+    bookingId: idFromPath(pathname, /^\/bookings\/([^/]+)(?:\/manage)?\/?$/),
+    token: new URLSearchParams(search).get('token') ?? '',
+  };
 }
 
 /** The manage page's <html> attributes: its language. */
 export function readManagePage({ lang = '' } = {}) {
   return { lang: normalizeLang(filled(lang) || 'en') };
-}
-
-/** http(s) links only (absolute, or relative to base); anything else is dropped. */
-export function safeUrl(value, base) {
-  if (typeof value !== 'string' || value.trim() === '') return '';
-  try {
-    const url = base ? new URL(value, base) : new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : '';
-  } catch {
-    return '';
-  }
 }
 
 /**

@@ -1,5 +1,6 @@
 // Small building blocks shared by the booking and manage pages (and a later embeddable widget):
-// notices that announce themselves, calm full-card messages, the booking time in words, page events.
+// notices that announce themselves, calm full-card messages, the booking time in words, what to say
+// when a request is refused, page events.
 import { h, fillTemplate } from './dom.js';
 import { icon } from './icons.js';
 import { t, template, formatTime, localTimeZone } from './i18n.js';
@@ -40,6 +41,39 @@ export function retryText(seconds, { lang = 'en' } = {}) {
     return t('booking.retryIn', { time: t(`units.seconds.${category}`, { count: String(seconds) }) });
   }
   return t('booking.retryIn', { time: minutesText(Math.ceil(seconds / 60), { lang }) });
+}
+
+/** The 429 message, then 'You can try again in 30 seconds.' when the server sent Retry-After. */
+export function rateLimitedText(retryAfter, { lang = 'en' } = {}) {
+  return `${t('booking.rateLimited')} ${retryText(retryAfter, { lang })}`.trim();
+}
+
+/** A request that got no useful answer: the network (status 0) or the server. */
+export function failedText(status) {
+  return t(status === 0 ? 'booking.networkError' : 'booking.serverError');
+}
+
+/**
+ * Says on the calendar why the time just picked was not given (a hold on /book, a move on the manage
+ * page): taken (409) or no longer offered (400), after which reload() fetches the times again; too
+ * many tries (429); or trouble. A page deals with 'unavailable' and reasons of its own before this.
+ */
+export function notifyPickRefused(grid, result, res, { lang = 'en', reload }) {
+  switch (result) {
+    case 'conflict':
+      grid.notify(t('booking.slotTaken'));
+      reload();
+      break;
+    case 'invalid':
+      grid.notify(t('booking.slotUnavailable'));
+      reload();
+      break;
+    case 'busy':
+      grid.notify(rateLimitedText(res.retryAfter, { lang }));
+      break;
+    default:
+      grid.notify(failedText(res.status));
+  }
 }
 
 /**

@@ -12,6 +12,12 @@ export function normalizeLang(lang) {
   return SUPPORTED_LANGS.includes(base) ? base : FALLBACK_LANG;
 }
 
+/** Puts the page's language on <html>: lang, and dir (Arabic reads right to left). */
+export function setPageLanguage(root, lang) {
+  root.lang = lang;
+  root.dir = lang === 'ar' ? 'rtl' : 'ltr';
+}
+
 /**
  * Fetches /i18n/{lang}.json (same origin), falling back to English when the file is missing.
  * Keeps the result as the current strings for t().

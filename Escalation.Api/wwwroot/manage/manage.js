@@ -5,11 +5,13 @@
 // Window events for an embedding page: videoengager:rescheduled, videoengager:cancelled (detail: the booking).
 import { h } from '../lib/dom.js';
 import { icon } from '../lib/icons.js';
-import { loadStrings, t, localTimeZone } from '../lib/i18n.js';
+import { loadStrings, setPageLanguage, t, localTimeZone } from '../lib/i18n.js';
 import { readManagePage, readManageLocation, outcome, safeUrl } from '../lib/booking-model.js';
 import { createBookingApi } from '../lib/booking-api.js';
 import { createCalendarGrid } from '../lib/calendar-grid.js';
-import { bookingTimeText, messageCard, notice, retryText, templated, emit } from '../lib/booking-ui.js';
+import {
+  bookingTimeText, messageCard, notice, rateLimitedText, failedText, notifyPickRefused, templated, emit,
+} from '../lib/booking-ui.js';
 
 const AVAILABILITY_DAYS = 14;
 
@@ -24,8 +26,7 @@ export async function startManagePage({
   const page = readManagePage({ lang: root.getAttribute('lang') ?? '' });
   const where = readManageLocation(loc);
   const { lang } = page;
-  root.lang = lang;
-  root.dir = lang === 'ar' ? 'rtl' : 'ltr';
+  setPageLanguage(root, lang);
   await loadStrings(lang, fetchImpl);
 
   const heading = doc.getElementById('page-heading');
@@ -134,7 +135,7 @@ export async function startManagePage({
         return;
       }
       const text = result === 'busy'
-        ? `${t('booking.rateLimited')} ${retryText(res.retryAfter, { lang })}`.trim()
+        ? rateLimitedText(res.retryAfter, { lang })
         : t(result === 'unavailable' || result === 'invalid' ? 'manage.rescheduleUnavailable' : 'book.loadFailed');
       grid.notify(text, { action: { label: t('book.tryAgain'), onClick: () => loadAvailability() } });
     });
@@ -185,30 +186,11 @@ export async function startManagePage({
       emit(win, 'rescheduled', { ...booking });
       return;
     }
-    switch (result) {
-      case 'conflict':
-        if (res.data?.reason === 'BOOKING_CANCELLED') {
-          await load({ focus: true });
-        } else if (res.data?.reason === 'NOT_RESCHEDULABLE') {
-          grid.notify(t('manage.notReschedulable'));
-        } else {
-          grid.notify(t('booking.slotTaken'));
-          loadAvailability();
-        }
-        break;
-      case 'invalid':
-        grid.notify(t('booking.slotUnavailable'));
-        loadAvailability();
-        break;
-      case 'unavailable':
-        showInvalid({ focus: true });
-        break;
-      case 'busy':
-        grid.notify(`${t('booking.rateLimited')} ${retryText(res.retryAfter, { lang })}`.trim());
-        break;
-      default:
-        grid.notify(t(res.status === 0 ? 'booking.networkError' : 'booking.serverError'));
-    }
+    const reason = result === 'conflict' ? res.data?.reason : undefined;
+    if (result === 'unavailable') showInvalid({ focus: true });
+    else if (reason === 'BOOKING_CANCELLED') await load({ focus: true });
+    else if (reason === 'NOT_RESCHEDULABLE') grid.notify(t('manage.notReschedulable'));
+    else notifyPickRefused(grid, result, res, { lang, reload: loadAvailability });
   }
 
   // ---------- cancel ----------
@@ -279,9 +261,7 @@ export async function startManagePage({
       await load({ focus: true });
       return;
     }
-    const text = result === 'busy'
-      ? `${t('booking.rateLimited')} ${retryText(res.retryAfter, { lang })}`.trim()
-      : t(res.status === 0 ? 'booking.networkError' : 'booking.serverError');
+    const text = result === 'busy' ? rateLimitedText(res.retryAfter, { lang }) : failedText(res.status);
     dialogMessages.replaceChildren(notice(text, { kind: 'warning', role: 'alert' }));
   });
 

@@ -1,6 +1,6 @@
 // Entry point of /rooms/{bookingId}: reads what the server decided (attributes on <html>),
 // loads the page's language and shows the matching view.
-import { loadStrings, t } from '../lib/i18n.js';
+import { loadStrings, setPageLanguage, t } from '../lib/i18n.js';
 import { readPage, readRoomLocation } from './states.js';
 import { showInvalid, showCancelled, showClosed, showEarly, showLeft, showTakenOver } from './views.js';
 import { showPrejoin } from './prejoin.js';
@@ -73,8 +73,7 @@ async function rejoin() {
 
 async function main() {
   // Direction follows the language even if a proxy dropped the attribute.
-  root.dir = page.lang === 'ar' ? 'rtl' : 'ltr';
-  root.lang = page.lang;
+  setPageLanguage(root, page.lang);
   await loadStrings(page.lang);
   document.title = t('page.title');
 

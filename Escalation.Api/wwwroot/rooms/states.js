@@ -1,19 +1,9 @@
 // Pure room logic: no DOM, no network. Everything here is unit-tested under Node.
 import { normalizeLang, parseInstant, isValidTimeZone } from '../lib/i18n.js';
+import { safeUrl, idFromPath } from '../lib/urls.js';
 
 export const PAGE_STATES = Object.freeze(['open', 'early', 'cancelled', 'closed', 'invalid']);
 export const PARTIES = Object.freeze(['customer', 'agent']);
-
-/** Only http(s) links are followed; anything else (javascript:, unreplaced placeholders) is dropped. */
-export function safeUrl(value) {
-  if (typeof value !== 'string' || value.trim() === '') return '';
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : '';
-  } catch {
-    return '';
-  }
-}
 
 /**
  * The server's answer as written on <html>: lang + data-* attributes.
@@ -39,18 +29,9 @@ export function readPage({ lang, state, party, opensAt, scheduledTime, queueZone
 
 /** bookingId from /rooms/{bookingId}, token from ?token=, and the transport=relay diagnostic switch. */
 export function readRoomLocation({ pathname = '', search = '' } = {}) {
-  const match = /^\/rooms\/([^/]+)\/?$/.exec(pathname);
-  let bookingId = '';
-  if (match) {
-    try {
-      bookingId = decodeURIComponent(match[1]);
-    } catch {
-      bookingId = '';
-    }
-  }
   const params = new URLSearchParams(search);
   return {
-    bookingId,
+    bookingId: idFromPath(pathname, /^\/rooms\/([^/]+)\/?$/),
     token: params.get('token') ?? '',
     forceRelay: params.get('transport') === 'relay',
   };

@@ -31,7 +31,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddTrustedProxies();
 builder.Services.AddClientRateLimiting();
 
-// Scheduling.Grpc serves gRPC on its HTTP/2-only "grpc" endpoint (see shared/aspire-notes.md).
+// Scheduling.Grpc serves gRPC on its HTTP/2-only "grpc" endpoint (plain HTTP/2 without TLS needs an endpoint of its own).
 var scheduling = new Uri($"http://_grpc.{ResourceNames.SchedulingGrpc}");
 // No HTTP-level retries for gRPC: a retried CreateBooking without Idempotency-Key could book twice.
 #pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental

@@ -73,7 +73,8 @@ public static class ServiceDefaultsExtensions
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
-            // A gone dashboard must not hold a service ~10 s at shutdown (see shared/aspire-notes.md).
+            // A gone dashboard must not hold a service ~10 s at shutdown: with nothing listening, each export would
+            // retry until the process is killed.
             builder.Configuration["OTEL_EXPORTER_OTLP_TIMEOUT"] ??= "2000";
             builder.Services.AddOpenTelemetry().UseOtlpExporter();
         }

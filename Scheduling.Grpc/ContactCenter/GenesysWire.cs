@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 
 namespace VideoEngager.Scheduling.ContactCenter;
 
-// The Platform API's shapes, as far as this client uses them (see shared/genesys-contract.md).
+// The Platform API's shapes, as far as this client uses them (see docs/genesys.md).
 
 internal sealed record CreateCallbackBody(
     RoutingDataBody RoutingData,

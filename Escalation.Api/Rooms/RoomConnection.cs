@@ -181,8 +181,11 @@ internal sealed class RoomConnection(
                         ["reason"] = envelope.Kind == "left" ? "left" : "disconnected",
                     }, stop.Token);
                     break;
-                // Only from the connection the page is talking to: a late word from a replaced one would break the call.
-                case "relay" when envelope.Connection == _peerConnection && envelope.Payload is { ValueKind: JsonValueKind.Object } payload:
+                // Not from a connection other than the one the page is talking to: a late word from a replaced one would
+                // break the call. Before this connection has met any, the other party's existing connection may already
+                // speak (its "here" can follow a chat line it had sent), so it is heard.
+                case "relay" when (_peerConnection is null || envelope.Connection == _peerConnection)
+                    && envelope.Payload is { ValueKind: JsonValueKind.Object } payload:
                     await SendRawAsync(JsonSerializer.SerializeToUtf8Bytes(payload), stop.Token);
                     break;
             }

@@ -92,12 +92,7 @@ internal static class BookingEndpoints
         ManagePageEndpoints.VaryByAccept(context.Response);
         if (ManagePageEndpoints.PrefersHtml(context.Request))
         {
-            // The mails' manage link, opened in a browser.
-            PageSecurityHeaders.Apply(context.Response);
-            context.Response.Headers.CacheControl = "no-store";
-            return TypedResults.Content(
-                await ManagePageEndpoints.RenderAsync(bookingId, token, lang, scheduling, templates, cancellationToken),
-                "text/html; charset=utf-8");
+            return await ManagePageEndpoints.Manage(context, bookingId, token, lang, scheduling, templates); // the mails' link, in a browser
         }
         var reply = await scheduling.GetBookingAsync(Reference(bookingId, token), cancellationToken: cancellationToken);
         return TypedResults.Ok(BookingMapping.ToResponse(reply));

@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 using VideoEngager.Scheduling.V1;
 using SchedulingClient = VideoEngager.Scheduling.V1.Scheduling.SchedulingClient;
@@ -18,12 +19,17 @@ internal static class ManagePageEndpoints
         return routes;
     }
 
-    internal static async Task Manage(
+    /// <summary>
+    /// The page, at its own address and at the booking's (asked for HTML), where the JSON API's path carries none of
+    /// the pages' headers: they are set here.
+    /// </summary>
+    internal static async Task<ContentHttpResult> Manage(
         HttpContext context, string bookingId, string? token, string? lang, SchedulingClient scheduling, PageTemplates templates)
     {
         PageSecurityHeaders.Apply(context.Response);
-        await PageTemplates.WriteAsync(context, StatusCodes.Status200OK,
-            await RenderAsync(bookingId, token, lang, scheduling, templates, context.RequestAborted));
+        context.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Content(
+            await RenderAsync(bookingId, token, lang, scheduling, templates, context.RequestAborted), "text/html; charset=utf-8");
     }
 
     /// <summary>A browser navigating to the booking's link asks for HTML; the API's callers ask for JSON (or anything).</summary>
@@ -34,7 +40,7 @@ internal static class ManagePageEndpoints
             && !accept.Any(type => type.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase));
     }
 
-    public static async Task<string> RenderAsync(
+    private static async Task<string> RenderAsync(
         string bookingId, string? token, string? lang, SchedulingClient scheduling, PageTemplates templates,
         CancellationToken cancellationToken)
     {

@@ -26,14 +26,15 @@ internal static class RoomEndpoints
     }
 
     internal static async Task Page(
-        HttpContext context, string bookingId, string? token, SchedulingClient scheduling, PageTemplates templates)
+        HttpContext context, string bookingId, string? token, SchedulingClient scheduling, PageTemplates templates,
+        TimeProvider clock)
     {
         RoomReply? room;
         try
         {
             room = await scheduling.EnterRoomAsync(
                 new RoomRef { BookingId = bookingId, Token = token ?? "" },
-                deadline: DateTime.UtcNow + SchedulingDeadline, cancellationToken: context.RequestAborted);
+                deadline: clock.GetUtcNow().UtcDateTime + SchedulingDeadline, cancellationToken: context.RequestAborted);
         }
         catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
         {
@@ -76,7 +77,7 @@ internal static class RoomEndpoints
         {
             room = await scheduling.RecordPresenceAsync(
                 new RecordPresenceRequest { BookingId = bookingId, Token = token ?? "", Joined = true },
-                deadline: DateTime.UtcNow + SchedulingDeadline, cancellationToken: context.RequestAborted);
+                deadline: clock.GetUtcNow().UtcDateTime + SchedulingDeadline, cancellationToken: context.RequestAborted);
         }
         catch (RpcException e) when (e.StatusCode is StatusCode.NotFound or StatusCode.FailedPrecondition)
         {

@@ -27,11 +27,11 @@ internal sealed class RoomCommands(
     public async Task<RoomReply> RecordPresenceAsync(RecordPresenceRequest request, CancellationToken cancellationToken)
     {
         var (booking, party) = await FindAsync(request.BookingId, request.Token, cancellationToken);
-        if (RoomAccess.StateAt(booking, options.Value, clock.GetUtcNow()) != RoomState.Open)
+        var now = clock.GetUtcNow();
+        if (RoomAccess.StateAt(booking, options.Value, now) != RoomState.Open)
         {
             throw BookingErrors.Refused(BookingErrors.RoomNotOpen, "The room is not open.");
         }
-        var now = clock.GetUtcNow();
         var bookings = db.Bookings.Where(b => b.Id == booking.Id);
         // One statement, so two parties' updates never overwrite each other's columns.
         // A reconnect or a reload of a party that is in the call keeps its join time (it neither joined nor left), so

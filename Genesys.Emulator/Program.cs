@@ -1,7 +1,9 @@
 using System.Text.Json.Serialization;
 using VideoEngager.Genesys.Emulator;
 using VideoEngager.Genesys.Emulator.Auth;
+using VideoEngager.Genesys.Emulator.Analytics;
 using VideoEngager.Genesys.Emulator.Callbacks;
+using VideoEngager.Genesys.Emulator.Conversations;
 using VideoEngager.Genesys.Emulator.Desktop;
 using VideoEngager.Genesys.Emulator.Faults;
 using VideoEngager.Genesys.Emulator.RateLimits;
@@ -58,6 +60,8 @@ app.MapDefaultEndpoints();
 app.MapOAuthEndpoints();
 app.MapRoutingEndpoints();
 app.MapCallbackEndpoints();
+app.MapConversationEndpoints();
+app.MapAnalyticsEndpoints();
 app.MapDesktopEndpoints();
 app.MapRoutingAdminEndpoints();
 app.MapCallbackAdminEndpoints();

@@ -4,7 +4,11 @@ namespace VideoEngager.Escalation.Bookings;
 
 public sealed record VisitorRequest(string? Name, string? Email, string? Phone, string? PreferredLang);
 
-/// <summary>The widget's booking request: a <see cref="ScheduledTime"/>, or <see cref="DesiredTime"/> "now".</summary>
+/// <summary>
+/// The widget's booking request: a <see cref="ScheduledTime"/>, or <see cref="DesiredTime"/> "now". With "now", a
+/// <see cref="ConversationId"/> or <see cref="MessageId"/> (any message the guest's chat received) adds the video leg to
+/// that chat.
+/// </summary>
 public sealed record CreateBookingRequest(
     VisitorRequest? Visitor,
     string? QueueId,
@@ -15,11 +19,14 @@ public sealed record CreateBookingRequest(
     int? Priority,
     IReadOnlyDictionary<string, JsonElement>? Attributes,
     string? ConversationId,
-    string? AdvisorEmail = null);
+    string? AdvisorEmail = null,
+    string? MessageId = null);
 
+/// <param name="InteractionStatus"><c>scheduled</c> or <c>waiting</c> for a new booking; a chat's live leg may be further on.</param>
+/// <param name="EventsUrl">The live status stream (Server-Sent Events), with its token.</param>
 public sealed record BookingCreatedResponse(
     string BookingId, string Status, DateTime ScheduledTime, string? CallbackId,
-    string CustomerUrl, string IcsUrl, string ManageUrl);
+    string CustomerUrl, string IcsUrl, string ManageUrl, string InteractionStatus, string EventsUrl);
 
 /// <param name="CallbackError">Why the contact center refused the callback, when <c>callbackStatus</c> is <c>failed</c>.</param>
 /// <param name="Presence">When each party last joined and left the video room.</param>

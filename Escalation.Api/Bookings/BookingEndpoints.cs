@@ -21,8 +21,10 @@ internal static class BookingEndpoints
         widget.MapDelete("/holds/{holdId}", ReleaseHold).WithName("ReleaseHold")
             .ProducesProblem(StatusCodes.Status404NotFound);
         widget.MapPost("/create", Create).WithName("CreateBooking")
-            .WithSummary("Books a slot, or starts an immediate video interaction with desiredTime \"now\".")
+            .WithSummary("Books a slot, or starts an immediate video interaction with desiredTime \"now\"; with a chat's "
+                + "conversationId or messageId the video leg joins that chat (200 with the chat's live leg when it has one).")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         // Opened from the visitor's e-mail: the manage token is the credential.
@@ -63,7 +65,7 @@ internal static class BookingEndpoints
         return TypedResults.NoContent();
     }
 
-    internal static async Task<Results<Created<BookingCreatedResponse>, ValidationProblem>> Create(
+    internal static async Task<Results<Created<BookingCreatedResponse>, Ok<BookingCreatedResponse>, ValidationProblem>> Create(
         CreateBookingRequest body,
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
         ClaimsPrincipal user,
@@ -82,7 +84,10 @@ internal static class BookingEndpoints
             return TypedResults.ValidationProblem(errors);
         }
         var reply = await scheduling.CreateBookingAsync(request, cancellationToken: cancellationToken);
-        return TypedResults.Created((string?)null, BookingMapping.ToCreated(reply));
+        // A second Start Video for a chat gets the leg it already has: nothing was created.
+        return reply.Existing
+            ? TypedResults.Ok(BookingMapping.ToCreated(reply))
+            : TypedResults.Created((string?)null, BookingMapping.ToCreated(reply));
     }
 
     internal static async Task<Results<Ok<BookingResponse>, ContentHttpResult>> Get(

@@ -17,6 +17,7 @@ internal static class BookingMapping
             QueueId = body.QueueId ?? "",
             HoldId = body.HoldId ?? "",
             ConversationId = body.ConversationId ?? "",
+            MessageId = body.MessageId ?? "",
             AdvisorEmail = body.AdvisorEmail ?? "",
             Visitor = body.Visitor is null ? null : new Visitor
             {
@@ -77,7 +78,7 @@ internal static class BookingMapping
 
     public static BookingCreatedResponse ToCreated(BookingReply reply) => new(
         reply.BookingId, reply.Status, reply.ScheduledTime.ToDateTime(), NullIfEmpty(reply.CallbackId),
-        reply.CustomerUrl, reply.IcsUrl, reply.ManageUrl);
+        reply.CustomerUrl, reply.IcsUrl, reply.ManageUrl, reply.InteractionStatus, reply.EventsUrl);
 
     public static BookingResponse ToResponse(BookingReply reply) => new(
         reply.BookingId, reply.Status, reply.ScheduledTime.ToDateTime(), NullIfEmpty(reply.CallbackId), reply.CallbackStatus,

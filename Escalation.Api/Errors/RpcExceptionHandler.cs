@@ -1,3 +1,4 @@
+using System.Globalization;
 using Google.Rpc;
 using Grpc.Core;
 using Microsoft.AspNetCore.Diagnostics;
@@ -12,6 +13,9 @@ internal sealed class RpcExceptionHandler(IProblemDetailsService problemDetails,
     /// <summary>Scheduling's reason when an Idempotency-Key is replayed with another request.</summary>
     public const string IdempotencyKeyReused = "IDEMPOTENCY_KEY_REUSED";
 
+    /// <summary>When Scheduling is unavailable and says nothing of when to come back.</summary>
+    private static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(5);
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         if (exception is not RpcException rpc)
@@ -25,6 +29,12 @@ internal sealed class RpcExceptionHandler(IProblemDetailsService problemDetails,
             EscalationLog.SchedulingFailed(logger, rpc.StatusCode, httpContext.Request.Path);
         }
         httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            var retryAfter = rpc.GetRpcStatus()?.GetDetail<RetryInfo>()?.RetryDelay?.ToTimeSpan() ?? DefaultRetryAfter;
+            httpContext.Response.Headers.RetryAfter =
+                ((int)Math.Ceiling(Math.Max(1, retryAfter.TotalSeconds))).ToString(CultureInfo.InvariantCulture);
+        }
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
@@ -75,6 +85,13 @@ internal sealed class RpcExceptionHandler(IProblemDetailsService problemDetails,
         // Internal failures keep their detail in the logs, not in the answer.
         var detail = status == StatusCodes.Status500InternalServerError ? null : rpc.Status.Detail;
         var problem = new ProblemDetails { Status = status, Detail = detail };
+        // A refusal about one field (an unknown conversationId, say) names it as a validation error would.
+        if (rpc.GetRpcStatus()?.GetDetail<BadRequest>() is { FieldViolations.Count: > 0 } fields)
+        {
+            problem.Extensions["errors"] = fields.FieldViolations
+                .GroupBy(v => v.Field)
+                .ToDictionary(g => g.Key, g => g.Select(v => v.Description).ToArray());
+        }
         if (reason is not null)
         {
             problem.Extensions["reason"] = reason;

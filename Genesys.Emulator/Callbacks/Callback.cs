@@ -23,6 +23,7 @@ internal sealed class Callback
     public required DateTimeOffset CreatedAt { get; init; }
     public required NewCallback Request { get; set; }
     public CallbackStatus Status { get; set; }
+    public DateTimeOffset? EndedAt { get; set; }
     /// <summary>Set by a reschedule naming an agent: only that agent is offered the callback.</summary>
     public Guid? AssignedAgentId { get; set; }
     public List<AgentLeg> AgentLegs { get; } = [];
@@ -43,6 +44,7 @@ internal sealed class AgentLeg
     public required DateTimeOffset OfferedAt { get; init; }
     public required DateTimeOffset ExpiresAt { get; init; }
     public ParticipantState State { get; set; } = ParticipantState.Alerting;
+    public DateTimeOffset? ConnectedAt { get; set; }
 }
 
 /// <summary>The platform's participant states that a callback goes through here.</summary>

@@ -9,7 +9,8 @@ internal sealed record CallbackSnapshot(
     CallbackStatus Status,
     DateTimeOffset CreatedAt,
     Guid? AssignedAgentId,
-    IReadOnlyList<ParticipantSnapshot> Participants)
+    IReadOnlyList<ParticipantSnapshot> Participants,
+    DateTimeOffset? EndedAt = null)
 {
     /// <summary>The agent currently alerted or connected, if any.</summary>
     public Guid? ActiveAgentId => Participants
@@ -34,7 +35,7 @@ internal sealed record CallbackSnapshot(
             .. callback.AgentLegs.Select(l => new ParticipantSnapshot(l.ParticipantId, ParticipantPurpose.Agent, l.State, l.AgentId)),
         ];
         return new(callback.Id, callback.AcdCallbackId, callback.ExternalCallbackId, callback.Request, callback.Status,
-            callback.CreatedAt, callback.AssignedAgentId, participants);
+            callback.CreatedAt, callback.AssignedAgentId, participants, callback.EndedAt);
     }
 }
 

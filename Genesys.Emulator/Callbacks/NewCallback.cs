@@ -1,6 +1,11 @@
+using VideoEngager.Genesys.Emulator.WebMessaging;
+
 namespace VideoEngager.Genesys.Emulator.Callbacks;
 
-/// <summary>A callback request whose ids have all been checked against the routing directory.</summary>
+/// <summary>
+/// A callback request whose ids have all been checked against the routing directory. <see cref="Transcript"/> is the
+/// chat so far when the callback is added to a chat, shown on the agent's offer.
+/// </summary>
 internal sealed record NewCallback(
     Guid QueueId,
     IReadOnlyList<Guid> SkillIds,
@@ -12,7 +17,8 @@ internal sealed record NewCallback(
     DateTimeOffset? ScheduledTime,
     string? CountryCode,
     Guid? ScriptId,
-    IReadOnlyDictionary<string, string> Data)
+    IReadOnlyDictionary<string, string> Data,
+    IReadOnlyList<TranscriptLine>? Transcript = null)
 {
     public string? AgentUrl => Data.GetValueOrDefault("agentUrl");
 }

@@ -1,4 +1,5 @@
 using VideoEngager.Genesys.Emulator.Routing;
+using VideoEngager.Genesys.Emulator.WebMessaging;
 
 namespace VideoEngager.Genesys.Emulator.Desktop;
 
@@ -30,7 +31,8 @@ internal sealed record OfferDetails(
     DateTimeOffset? ScheduledTime,
     DateTimeOffset ExpiresAt,
     int Priority,
-    IReadOnlyDictionary<string, string> Attributes);
+    IReadOnlyDictionary<string, string> Attributes,
+    IReadOnlyList<TranscriptLine> Transcript);
 
 /// <summary>A guest's Web Messaging activity shown on the desktop so the agent can answer.</summary>
 internal sealed record MessagingNotice(Guid ConversationId, string Kind, string? Text, IReadOnlyDictionary<string, string> CustomAttributes);

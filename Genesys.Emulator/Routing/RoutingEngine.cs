@@ -23,16 +23,26 @@ internal sealed class RoutingEngine(
     private readonly Dictionary<Guid, DateTimeOffset> _idleSince = [];
     private long _sequence;
 
-    public CallbackSnapshot Create(NewCallback request)
+    public CallbackSnapshot Create(NewCallback request) => CreateOn(Guid.NewGuid(), request)!;
+
+    /// <summary>
+    /// A callback on the conversation <paramref name="conversationId"/> (a new one, or a chat it is added to), or null
+    /// while that conversation already has a callback that has not ended. One that has ended is replaced.
+    /// </summary>
+    public CallbackSnapshot? CreateOn(Guid conversationId, NewCallback request)
     {
         var outbox = new List<(Guid AgentId, AgentNotice Notice)>();
         CallbackSnapshot snapshot;
         lock (_lock)
         {
+            if (_callbacks.TryGetValue(conversationId, out var existing) && existing.Status != CallbackStatus.Disconnected)
+            {
+                return null;
+            }
             var now = time.GetUtcNow();
             var callback = new Callback
             {
-                Id = Guid.NewGuid(),
+                Id = conversationId,
                 AcdCallbackId = Guid.NewGuid(),
                 ExternalCallbackId = Guid.NewGuid(),
                 CustomerParticipantId = Guid.NewGuid(),
@@ -42,7 +52,7 @@ internal sealed class RoutingEngine(
                 Request = request,
                 Status = CallbackStatus.Scheduled,
             };
-            _callbacks.Add(callback.Id, callback);
+            _callbacks[callback.Id] = callback;
             EmulatorLog.CallbackCreated(logger, callback.Id, request.QueueId, request.ScheduledTime);
             RouteLocked(now, outbox);
             snapshot = CallbackSnapshot.Of(callback);
@@ -139,6 +149,7 @@ internal sealed class RoutingEngine(
                 return EngineResult.Conflict($"Callback conversation {conversationId} is not offered to this agent.");
             }
             leg.State = ParticipantState.Connected;
+            leg.ConnectedAt = time.GetUtcNow();
             callback.Status = CallbackStatus.Connected;
             EmulatorLog.OfferAccepted(logger, conversationId, agentId);
             outbox.Add((agentId, new AgentNotice(AgentNotice.Connected, conversationId, AgentUrl: callback.Request.AgentUrl)));
@@ -358,6 +369,7 @@ internal sealed class RoutingEngine(
             outbox.Add((leg.AgentId, new AgentNotice(wasConnected ? AgentNotice.Ended : AgentNotice.Withdrawn, callback.Id, Reason: reason)));
         }
         callback.Status = CallbackStatus.Disconnected;
+        callback.EndedAt = now;
         EmulatorLog.CallbackDisconnected(logger, callback.Id, reason);
     }
 
@@ -373,7 +385,8 @@ internal sealed class RoutingEngine(
         callback.Request.ScheduledTime,
         leg.ExpiresAt,
         callback.Request.Priority,
-        callback.Request.Data);
+        callback.Request.Data,
+        callback.Request.Transcript ?? []);
 
     private void Publish(List<(Guid AgentId, AgentNotice Notice)> outbox)
     {

@@ -9,9 +9,15 @@ internal sealed class MessagingSession
     public required string DeploymentId { get; init; }
     public required Guid ConversationId { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
+    /// <summary>The guest's participant on the conversation: the one a video leg is added to.</summary>
+    public Guid CustomerParticipantId { get; } = Guid.NewGuid();
+    public Guid AgentParticipantId { get; } = Guid.NewGuid();
     /// <summary>After a Presence Disconnect (from the guest or the agent) nothing more can be sent.</summary>
-    public bool ReadOnly { get; set; }
-    public bool AgentJoined { get; set; }
+    public bool ReadOnly => EndedAt is not null;
+    public DateTimeOffset? EndedAt { get; set; }
+    public bool AgentJoined => AgentId is not null;
+    /// <summary>The agent who answered first; they are the conversation's agent participant.</summary>
+    public Guid? AgentId { get; set; }
     public Dictionary<string, string> CustomAttributes { get; } = new(StringComparer.Ordinal);
     public List<StructuredMessage> Messages { get; } = [];
     public Queue<DateTimeOffset> RecentInbound { get; } = new();

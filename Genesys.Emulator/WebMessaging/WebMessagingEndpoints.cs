@@ -63,7 +63,7 @@ internal static class WebMessagingEndpoints
     internal static Results<NoContent, NotFound<string>, Conflict<string>, ValidationProblem> Reply(
         Guid conversationId, string? agent, ReplyRequest request, RoutingDirectory directory, WebMessagingHub hub)
     {
-        if (directory.FindAgent(agent) is null)
+        if (directory.FindAgent(agent) is not { } replying)
         {
             return TypedResults.NotFound($"No agent '{agent}'.");
         }
@@ -71,7 +71,7 @@ internal static class WebMessagingEndpoints
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["text"] = ["Type something to send."] });
         }
-        return hub.AgentReply(conversationId, request.Text) switch
+        return hub.AgentReply(conversationId, replying.Id, request.Text) switch
         {
             EngineOutcome.Ok => TypedResults.NoContent(),
             EngineOutcome.NotFound => TypedResults.NotFound($"No guest conversation {conversationId}."),

@@ -41,7 +41,7 @@ internal sealed class WebMessagingHub(
         Notify(notices);
     }
 
-    public EngineOutcome AgentReply(Guid conversationId, string text)
+    public EngineOutcome AgentReply(Guid conversationId, Guid agentId, string text)
     {
         var notices = new List<MessagingNotice>();
         lock (_lock)
@@ -57,7 +57,7 @@ internal sealed class WebMessagingHub(
             if (!session.AgentJoined)
             {
                 // The guest learns an agent joined before the agent's first words, as on the platform.
-                session.AgentJoined = true;
+                session.AgentId = agentId;
                 PushLocked(session, "Event", null, [MessageEvent.PresenceOf("Join")]);
             }
             PushLocked(session, "Text", text, []);
@@ -80,7 +80,7 @@ internal sealed class WebMessagingHub(
             if (!session.ReadOnly)
             {
                 PushLocked(session, "Event", null, [MessageEvent.PresenceOf("Disconnect")]);
-                session.ReadOnly = true;
+                session.EndedAt = time.GetUtcNow();
                 notices.Add(new MessagingNotice(conversationId, "disconnect", null, Snapshot(session)));
             }
         }
@@ -100,10 +100,22 @@ internal sealed class WebMessagingHub(
     {
         lock (_lock)
         {
-            return [.. _byConversation.Values.OrderBy(s => s.CreatedAt).Select(s => new MessagingSessionView(
-                s.ConversationId, s.DeploymentId, s.CreatedAt, s.ReadOnly, s.AgentJoined, Snapshot(s), [.. s.Messages], s.Connections.Count))];
+            return [.. _byConversation.Values.OrderBy(s => s.CreatedAt).Select(ViewOf)];
         }
     }
+
+    /// <summary>The guest conversation with this id, or null: what the conversation and analytics APIs show of it.</summary>
+    public MessagingSessionView? Find(Guid conversationId)
+    {
+        lock (_lock)
+        {
+            return _byConversation.TryGetValue(conversationId, out var session) ? ViewOf(session) : null;
+        }
+    }
+
+    private static MessagingSessionView ViewOf(MessagingSession s) => new(
+        s.ConversationId, s.DeploymentId, s.CreatedAt, s.ReadOnly, s.AgentJoined, Snapshot(s), [.. s.Messages], s.Connections.Count,
+        s.CustomerParticipantId, s.AgentParticipantId, s.AgentId, s.EndedAt);
 
     private void HandleLocked(GuestConnection connection, string frame, List<MessagingNotice> notices)
     {
@@ -171,7 +183,7 @@ internal sealed class WebMessagingHub(
         if (existing is not null)
         {
             // Starting anew leaves the old conversation behind, read-only, still findable by its messages.
-            existing.ReadOnly = true;
+            existing.EndedAt ??= time.GetUtcNow();
         }
         var session = new MessagingSession
         {
@@ -272,7 +284,7 @@ internal sealed class WebMessagingHub(
         {
             if (presence == "Disconnect")
             {
-                session.ReadOnly = true;
+                session.EndedAt ??= now;
             }
             if (presence is "Join" or "Disconnect")
             {
@@ -393,4 +405,15 @@ internal sealed record MessagingSessionView(
     bool AgentJoined,
     IReadOnlyDictionary<string, string> CustomAttributes,
     IReadOnlyList<StructuredMessage> Messages,
-    int Connections);
+    int Connections,
+    Guid CustomerParticipantId,
+    Guid AgentParticipantId,
+    Guid? AgentId,
+    DateTimeOffset? EndedAt)
+{
+    /// <summary>The text exchanged so far, oldest first, as the agent's desktop shows it.</summary>
+    public IReadOnlyList<TranscriptLine> Transcript =>
+        [.. Messages.Where(m => m is { Type: "Text", Text: not null }).Select(m => new TranscriptLine(m.Direction, m.Text!, m.Channel.Time))];
+}
+
+internal sealed record TranscriptLine(string Direction, string Text, DateTimeOffset Time);

@@ -39,7 +39,17 @@ public sealed class Booking
     public List<string> Skills { get; init; } = [];
     public int Priority { get; init; }
     public Dictionary<string, string> Attributes { get; init; } = [];
+    /// <summary>The chat this video leg belongs to (an escalation from Web Messaging).</summary>
     public string? ConversationId { get; init; }
+
+    /// <summary>The guest's participant on the chat: the video leg is added to it.</summary>
+    public string? ConversationParticipantId { get; init; }
+
+    /// <summary>
+    /// The chat's id while this is its live video leg, else null: a unique index allows one live leg per chat, also
+    /// across replicas. Cleared when a later Start Video finds the leg over.
+    /// </summary>
+    public string? LiveConversationId { get; set; }
 
     /// <summary>A pre-assigned advisor (an agent of the queue's group): the only agent invited.</summary>
     public string? AdvisorEmail { get; init; }

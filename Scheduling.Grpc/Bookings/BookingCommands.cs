@@ -6,6 +6,7 @@ using Npgsql;
 using StackExchange.Redis;
 using VideoEngager.Scheduling.Availability;
 using VideoEngager.Scheduling.ContactCenter;
+using VideoEngager.Scheduling.Escalations;
 using VideoEngager.Scheduling.Holds;
 using VideoEngager.Scheduling.Outbox;
 using VideoEngager.Scheduling.Persistence;
@@ -23,6 +24,7 @@ internal sealed class BookingCommands(
     BookingReplies replies,
     CallbackDispatch callbacks,
     DispatchSignal dispatcher,
+    ChatLegs chatLegs,
     IOptions<BookingOptions> options,
     TimeProvider clock,
     ILogger<BookingCommands> logger)
@@ -84,13 +86,24 @@ internal sealed class BookingCommands(
             return new BookingReply();
         }
 
+        // Start Video from a chat: the chat must be live, and its leg that is still live is the answer.
+        ChatConversation? chat = null;
+        if (ChatLegs.Names(request))
+        {
+            chat = await chatLegs.ResolveAsync(request, cancellationToken);
+            if (await chatLegs.FindLiveAsync(queue.TenantId, chat, cancellationToken) is { } live)
+            {
+                return replies.For(live, existing: true);
+            }
+        }
+
         // Seats other visitors hold are kept for them; the database guard applies either way.
         var heldByOthers = request.DesiredTimeNow
             ? 0
             : await (liveHolds ?? LiveHoldsAsync(queue.TenantId, queue.Id, slot)) - (hold is null ? 0 : 1);
         var seatLimit = queue.Capacity - Math.Max(0, heldByOthers);
 
-        var booking = NewBooking(request, queue, visitor!, slot, now);
+        var booking = NewBooking(request, queue, visitor!, slot, now, chat is null ? null : (chat, chatLegs.MergeAttributes(chat, request.Attributes)));
         var messages = OutboxPlanner.ForCreated(booking, queue.Flags, setup.Agents, now).ToList();
         var idempotency = string.IsNullOrEmpty(request.IdempotencyKey)
             ? null
@@ -111,7 +124,8 @@ internal sealed class BookingCommands(
                         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
                         return await BookingInsert.TryInsertAsync(connection, booking, seatLimit, idempotency, messages, ct);
                     }
-                    catch (PostgresException e) when (e is { SqlState: PostgresErrorCodes.UniqueViolation, TableName: "bookings" })
+                    catch (PostgresException e) when (e is { SqlState: PostgresErrorCodes.UniqueViolation, TableName: "bookings" }
+                        && e.ConstraintName != BookingConfiguration.LiveLegIndex)
                     {
                         // A retry of this very statement after its commit's answer was lost: the booking is in.
                         return true;
@@ -121,6 +135,13 @@ internal sealed class BookingCommands(
                         await db.Database.CloseConnectionAsync();
                     }
                 }, cancellationToken);
+        }
+        catch (PostgresException e) when (e.ConstraintName == BookingConfiguration.LiveLegIndex && chat is not null)
+        {
+            // Another Start Video for the same chat committed first (on this replica or another): its leg is the answer.
+            return await chatLegs.FindMarkedAsync(queue.TenantId, chat.Id, cancellationToken) is { } first
+                ? replies.For(first, existing: true)
+                : throw new RpcException(new Grpc.Core.Status(StatusCode.Aborted, "A concurrent Start Video for this chat; try again."));
         }
         catch (PostgresException e) when (IsIdempotencyConflict(e))
         {
@@ -141,7 +162,15 @@ internal sealed class BookingCommands(
 
         SchedulingLog.BookingCreated(logger, booking.Id, queue.Id, booking.ScheduledTime);
         await AfterCommitAsync(queue, hold);
-        await callbacks.DispatchWithinBudgetAsync(booking, cancellationToken);
+        if (chat is null)
+        {
+            await callbacks.DispatchWithinBudgetAsync(booking, cancellationToken);
+        }
+        else
+        {
+            // The guest is answered at once; the leg is added from the outbox, so a slow platform never holds them.
+            dispatcher.Raise();
+        }
         return replies.For(booking);
     }
 
@@ -367,7 +396,9 @@ internal sealed class BookingCommands(
         await snapshots.SeatsChangedAsync(queue.TenantId, queue.Id);
     }
 
-    private static Booking NewBooking(CreateBookingRequest request, Queue queue, ValidVisitor visitor, DateTimeOffset slot, DateTimeOffset now) => new()
+    /// <param name="chat">For a Start Video from a chat: the chat, and the leg's attributes merged with the chat's.</param>
+    private static Booking NewBooking(CreateBookingRequest request, Queue queue, ValidVisitor visitor, DateTimeOffset slot,
+        DateTimeOffset now, (ChatConversation Chat, Dictionary<string, string> Attributes)? chat) => new()
     {
         Id = AccessToken.NewBookingId(),
         TenantId = queue.TenantId,
@@ -381,8 +412,11 @@ internal sealed class BookingCommands(
         PreferredLang = visitor.PreferredLang,
         Skills = request.Skills.Count > 0 ? [.. request.Skills] : [.. queue.Skills],
         Priority = request.HasPriority ? request.Priority : queue.Priority,
-        Attributes = new Dictionary<string, string>(request.Attributes),
-        ConversationId = string.IsNullOrEmpty(request.ConversationId) ? null : request.ConversationId,
+        Attributes = chat?.Attributes ?? new Dictionary<string, string>(request.Attributes),
+        // A scheduled booking may name the chat it came from; only a Start Video joins it.
+        ConversationId = chat?.Chat.Id ?? (string.IsNullOrEmpty(request.ConversationId) ? null : request.ConversationId),
+        ConversationParticipantId = chat?.Chat.CustomerParticipantId,
+        LiveConversationId = chat?.Chat.Id,
         AdvisorEmail = string.IsNullOrEmpty(request.AdvisorEmail) ? null : request.AdvisorEmail,
         CustomerToken = AccessToken.New(),
         AgentToken = AccessToken.New(),

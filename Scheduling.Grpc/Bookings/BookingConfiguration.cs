@@ -7,6 +7,9 @@ namespace VideoEngager.Scheduling.Bookings;
 
 internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
 {
+    /// <summary>One live video leg per chat: a second Start Video that loses the race meets this index.</summary>
+    public const string LiveLegIndex = "ux_bookings_live_conversation";
+
     public void Configure(EntityTypeBuilder<Booking> builder)
     {
         builder.ToTable("bookings");
@@ -23,11 +26,17 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         builder.Property(b => b.AgentToken).HasMaxLength(64);
         builder.Property(b => b.ManageToken).HasMaxLength(64);
         builder.Property(b => b.ConversationId).HasMaxLength(64);
+        builder.Property(b => b.ConversationParticipantId).HasMaxLength(64);
+        builder.Property(b => b.LiveConversationId).HasMaxLength(64);
         builder.Property(b => b.AdvisorEmail).HasMaxLength(254);
         builder.Property(b => b.CallbackId).HasMaxLength(64);
         builder.Property(b => b.CallbackAcdId).HasMaxLength(64);
         builder.Property(b => b.CallbackError).HasMaxLength(1000);
         builder.HasIndex(b => new { b.TenantId, b.QueueId, b.ScheduledTime });
+        builder.HasIndex(b => new { b.TenantId, b.LiveConversationId })
+            .IsUnique()
+            .HasFilter("live_conversation_id IS NOT NULL")
+            .HasDatabaseName(LiveLegIndex);
         builder.HasOne<Queue>().WithMany().HasForeignKey(b => new { b.TenantId, b.QueueId });
     }
 }

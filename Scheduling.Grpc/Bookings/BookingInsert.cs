@@ -16,11 +16,11 @@ internal static class BookingInsert
         WITH seat AS ({{SlotInventory.TakeSeatSql}}),
         booking AS (
             INSERT INTO bookings (id, tenant_id, queue_id, status, immediate, scheduled_time, sequence, visitor_name,
-                visitor_email, visitor_phone, preferred_lang, skills, priority, attributes, conversation_id, advisor_email,
-                customer_token, agent_token, manage_token, callback_status, created_at, updated_at)
+                visitor_email, visitor_phone, preferred_lang, skills, priority, attributes, conversation_id, conversation_participant_id,
+                live_conversation_id, advisor_email, customer_token, agent_token, manage_token, callback_status, created_at, updated_at)
             SELECT @id, @tenant_id, @queue_id, @status, @immediate, @scheduled_time, @sequence, @visitor_name,
                 @visitor_email, @visitor_phone, @preferred_lang, @skills, @priority, @attributes, @conversation_id,
-                @advisor_email, @customer_token, @agent_token, @manage_token, @callback_status, @now, @now
+                @conversation_participant_id, @live_conversation_id, @advisor_email, @customer_token, @agent_token, @manage_token, @callback_status, @now, @now
             WHERE @immediate OR EXISTS (SELECT FROM seat)
             RETURNING id),
         idempotency AS (
@@ -58,6 +58,8 @@ internal static class BookingInsert
         p.Add(new NpgsqlParameter<int>("priority", booking.Priority));
         p.Add(new NpgsqlParameter<string>("attributes", NpgsqlDbType.Jsonb) { TypedValue = JsonColumn.ToJson(booking.Attributes) });
         p.Add(Nullable("conversation_id", booking.ConversationId));
+        p.Add(Nullable("conversation_participant_id", booking.ConversationParticipantId));
+        p.Add(Nullable("live_conversation_id", booking.LiveConversationId));
         p.Add(Nullable("advisor_email", booking.AdvisorEmail));
         p.Add(new NpgsqlParameter<string>("customer_token", booking.CustomerToken));
         p.Add(new NpgsqlParameter<string>("agent_token", booking.AgentToken));

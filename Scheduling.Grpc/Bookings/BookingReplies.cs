@@ -5,11 +5,12 @@ using VideoEngager.Scheduling.V1;
 namespace VideoEngager.Scheduling.Bookings;
 
 /// <summary>Turns a booking into its gRPC answer, with the visitor's links on the public edge.</summary>
-internal sealed class BookingReplies(IOptions<BookingOptions> options)
+internal sealed class BookingReplies(IOptions<BookingOptions> options, TimeProvider clock)
 {
     private string BaseUrl => options.Value.PublicBaseUrl.TrimEnd('/');
 
-    public BookingReply For(Booking booking) => new()
+    /// <param name="existing">A Start Video answered with the chat's live leg rather than a new one.</param>
+    public BookingReply For(Booking booking, bool existing = false) => new()
     {
         BookingId = booking.Id,
         Status = booking.Status == BookingStatus.Cancelled ? "cancelled" : "confirmed",
@@ -19,6 +20,9 @@ internal sealed class BookingReplies(IOptions<BookingOptions> options)
         CustomerUrl = $"{BaseUrl}/rooms/{booking.Id}?token={booking.CustomerToken}",
         IcsUrl = $"{BaseUrl}/bookings/{booking.Id}/ics?token={booking.ManageToken}",
         ManageUrl = $"{BaseUrl}/bookings/{booking.Id}?token={booking.ManageToken}",
+        EventsUrl = $"{BaseUrl}/interactions/{booking.Id}/events?token={booking.ManageToken}",
+        InteractionStatus = Interactions.InteractionStatus.Of(booking, callback: null, clock.GetUtcNow()),
+        Existing = existing,
         QueueId = booking.QueueId,
         Sequence = booking.Sequence,
         Immediate = booking.Immediate,

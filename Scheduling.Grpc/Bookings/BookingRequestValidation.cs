@@ -85,6 +85,10 @@ internal static class BookingRequestValidation
         {
             violations.Add("conversationId", "A conversation id must not contain control characters.");
         }
+        if (request.MessageId.Length > MaxConversationIdLength || request.MessageId.Any(char.IsControl))
+        {
+            violations.Add("messageId", $"A message id has at most {MaxConversationIdLength} characters and no control characters.");
+        }
     }
 
     /// <summary>UTF-8 size of the attributes as the JSON object the visitor sent.</summary>

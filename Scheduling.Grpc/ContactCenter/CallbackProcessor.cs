@@ -66,12 +66,12 @@ internal sealed class CallbackProcessor(
     {
         var data = new Dictionary<string, string>(booking.Attributes, StringComparer.Ordinal)
         {
-            ["bookingId"] = booking.Id,
-            ["agentUrl"] = replies.AgentUrl(booking),
+            [CallbackData.BookingId] = booking.Id,
+            [CallbackData.AgentUrl] = replies.AgentUrl(booking),
         };
         if (!string.IsNullOrEmpty(booking.ConversationId))
         {
-            data["messagingConversationId"] = booking.ConversationId;
+            data[CallbackData.MessagingConversationId] = booking.ConversationId;
         }
         return new CallbackRequest(
             booking.QueueId,
@@ -112,7 +112,10 @@ internal sealed class CallbackProcessor(
         {
             return new DispatchOutcome.Done(new CallbackState(null, CallbackStatus.Cancelled, null), "cancelled before it was created");
         }
-        var created = await contactCenter.CreateCallbackAsync(RequestFor(booking), cancellationToken);
+        // A video leg for a chat joins the chat's conversation: one interaction, for the agent and for reporting.
+        var created = booking is { ConversationId: { } chat, ConversationParticipantId: { } guest }
+            ? await contactCenter.CreateCallbackOnConversationAsync(chat, guest, RequestFor(booking), cancellationToken)
+            : await contactCenter.CreateCallbackAsync(RequestFor(booking), cancellationToken);
         return new DispatchOutcome.Done(
             new CallbackState(created.ConversationId, CallbackStatus.Scheduled, null, created.CallbackId), "created");
     }

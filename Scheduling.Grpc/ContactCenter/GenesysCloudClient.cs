@@ -20,25 +20,7 @@ internal sealed class GenesysCloudClient(
     public async Task<CreatedCallback> CreateCallbackAsync(CallbackRequest request, CancellationToken cancellationToken)
     {
         using var activity = ContactCenterTelemetry.Source.StartActivity("genesys callback create", ActivityKind.Client);
-        var queueId = await ResolveAsync(RoutingKind.Queue, request.QueueName, cancellationToken)
-            ?? throw Unknown("queue", request.QueueName);
-        var skillIds = new List<string>();
-        foreach (var skill in request.SkillNames.Distinct(StringComparer.OrdinalIgnoreCase))
-        {
-            skillIds.Add(await ResolveAsync(RoutingKind.Skill, skill, cancellationToken) ?? throw Unknown("skill", skill));
-        }
-        // Routing on a language the org lacks would strand the callback: without it, skills alone decide.
-        var languageId = LanguageName(request.Language) is { } language
-            ? await ResolveAsync(RoutingKind.Language, language, cancellationToken)
-            : null;
-
-        var body = new CreateCallbackBody(
-            new RoutingDataBody(queueId, skillIds, languageId, request.Priority),
-            request.CustomerName,
-            [request.PhoneNumber],
-            request.ScheduledTime is { } scheduled ? GenesysWire.Instant(scheduled) : null,
-            CountryCode(request.PhoneNumber),
-            request.Data);
+        var body = await BodyForAsync(request, cancellationToken);
         using var response = await SendAsync(HttpMethod.Post, "api/v2/conversations/callbacks", body, "create callback", cancellationToken);
         var answer = await response.Content.ReadFromJsonAsync<CreateCallbackAnswer>(GenesysWire.Json, cancellationToken);
         if (answer?.Conversation?.Id is not { Length: > 0 } conversationId)
@@ -50,6 +32,88 @@ internal sealed class GenesysCloudClient(
         activity?.SetTag("genesys.conversation.id", conversationId);
         var callbackId = answer.CallbackIdentifiers?.FirstOrDefault(i => i.Type == "ACD")?.Id;
         return new CreatedCallback(conversationId, callbackId);
+    }
+
+    /// <summary>
+    /// <c>POST /api/v2/conversations/{conversationId}/participants/{participantId}/callbacks</c> with the SDKs'
+    /// <c>CreateCallbackOnConversationCommand</c> (the create's fields); the SDKs model its answer as empty.
+    /// </summary>
+    public async Task<CreatedCallback> CreateCallbackOnConversationAsync(
+        string conversationId, string participantId, CallbackRequest request, CancellationToken cancellationToken)
+    {
+        using var activity = ContactCenterTelemetry.Source.StartActivity("genesys conversation callback create", ActivityKind.Client);
+        activity?.SetTag("genesys.conversation.id", conversationId);
+        var body = await BodyForAsync(request, cancellationToken);
+        using var response = await SendAsync(HttpMethod.Post,
+            $"api/v2/conversations/{Uri.EscapeDataString(conversationId)}/participants/{Uri.EscapeDataString(participantId)}/callbacks",
+            body, "create callback on conversation", cancellationToken);
+        return new CreatedCallback(conversationId, null);
+    }
+
+    public async Task<string?> FindConversationOfMessageAsync(string messageId, CancellationToken cancellationToken)
+    {
+        using var activity = ContactCenterTelemetry.Source.StartActivity("genesys message details", ActivityKind.Client);
+        try
+        {
+            using var response = await SendAsync(HttpMethod.Get,
+                $"api/v2/conversations/messages/{Uri.EscapeDataString(messageId)}/details", null, "get message details", cancellationToken);
+            var details = await response.Content.ReadFromJsonAsync<MessageDetailsWire>(GenesysWire.Json, cancellationToken);
+            return details?.ConversationId is { Length: > 0 } id ? id : null;
+        }
+        catch (ContactCenterException e) when (e.Status is (int)HttpStatusCode.NotFound or (int)HttpStatusCode.BadRequest)
+        {
+            return null; // unknown, or not an id the platform could ever have made
+        }
+    }
+
+    public async Task<ChatConversation?> GetChatAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        using var activity = ContactCenterTelemetry.Source.StartActivity("genesys conversation get", ActivityKind.Client);
+        activity?.SetTag("genesys.conversation.id", conversationId);
+        try
+        {
+            using var response = await SendAsync(HttpMethod.Get,
+                $"api/v2/conversations/{Uri.EscapeDataString(conversationId)}", null, "get conversation", cancellationToken);
+            var conversation = await response.Content.ReadFromJsonAsync<ConversationWire>(GenesysWire.Json, cancellationToken);
+            var participants = conversation?.Participants ?? [];
+            var guest = participants.FirstOrDefault(p => p.Purpose == "customer" && p.Messages is { Count: > 0 });
+            return new ChatConversation(
+                conversation?.Id ?? conversationId,
+                guest?.Id,
+                guest is not null && guest.Messages!.Any(m => IsLive(m.State ?? guest.State)),
+                guest?.Attributes ?? [],
+                participants.Any(p => p.Callbacks?.Any(c => IsLive(c.State ?? p.State)) == true));
+        }
+        catch (ContactCenterException e) when (e.Status is (int)HttpStatusCode.NotFound or (int)HttpStatusCode.BadRequest)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A leg in any state but ended: the platform names the end <c>disconnected</c> or <c>terminated</c>.</summary>
+    private static bool IsLive(string? state) => state is not ("disconnected" or "terminated");
+
+    /// <summary>The create's body: routing names resolved to the org's ids.</summary>
+    private async Task<CreateCallbackBody> BodyForAsync(CallbackRequest request, CancellationToken cancellationToken)
+    {
+        var queueId = await ResolveAsync(RoutingKind.Queue, request.QueueName, cancellationToken)
+            ?? throw Unknown("queue", request.QueueName);
+        var skillIds = new List<string>();
+        foreach (var skill in request.SkillNames.Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            skillIds.Add(await ResolveAsync(RoutingKind.Skill, skill, cancellationToken) ?? throw Unknown("skill", skill));
+        }
+        // Routing on a language the org lacks would strand the callback: without it, skills alone decide.
+        var languageId = LanguageName(request.Language) is { } language
+            ? await ResolveAsync(RoutingKind.Language, language, cancellationToken)
+            : null;
+        return new CreateCallbackBody(
+            new RoutingDataBody(queueId, skillIds, languageId, request.Priority),
+            request.CustomerName,
+            [request.PhoneNumber],
+            request.ScheduledTime is { } scheduled ? GenesysWire.Instant(scheduled) : null,
+            CountryCode(request.PhoneNumber),
+            request.Data);
     }
 
     public async Task RescheduleCallbackAsync(string conversationId, DateTimeOffset scheduledTime, CancellationToken cancellationToken)

@@ -48,6 +48,22 @@ internal sealed record ParticipantSearchAnswer(List<ParticipantSearchRowWire>? R
 
 internal sealed record ParticipantSearchRowWire(EntityRefWire? Conversation, string? ConversationId);
 
+/// <summary>The SDKs' <c>MessageData</c>, as far as used: which conversation a message is in.</summary>
+internal sealed record MessageDetailsWire(string? Id, string? ConversationId);
+
+/// <summary>The SDKs' <c>Conversation</c>, as far as used: participants with their message and callback legs.</summary>
+internal sealed record ConversationWire(string? Id, List<ConversationParticipantWire>? Participants);
+
+internal sealed record ConversationParticipantWire(
+    string? Id,
+    string? Purpose,
+    string? State,
+    Dictionary<string, string>? Attributes,
+    List<CommunicationWire>? Messages,
+    List<CommunicationWire>? Callbacks);
+
+internal sealed record CommunicationWire(string? Id, string? State);
+
 internal sealed record NamedEntityWire(string? Id, string? Name);
 
 internal sealed record EntityListingWire(List<NamedEntityWire>? Entities, int PageCount);

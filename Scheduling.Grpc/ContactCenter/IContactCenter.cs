@@ -8,6 +8,19 @@ public interface IContactCenter
 {
     Task<CreatedCallback> CreateCallbackAsync(CallbackRequest request, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Adds the callback to the chat <paramref name="conversationId"/> as a leg of the customer
+    /// <paramref name="participantId"/>: chat and video stay one conversation, whose id is the callback's.
+    /// </summary>
+    Task<CreatedCallback> CreateCallbackOnConversationAsync(
+        string conversationId, string participantId, CallbackRequest request, CancellationToken cancellationToken);
+
+    /// <summary>The conversation a guest's Web Messaging message belongs to, or null when no message has that id.</summary>
+    Task<string?> FindConversationOfMessageAsync(string messageId, CancellationToken cancellationToken);
+
+    /// <summary>The conversation as a chat a video leg can join, or null when the contact center does not know it.</summary>
+    Task<ChatConversation?> GetChatAsync(string conversationId, CancellationToken cancellationToken);
+
     Task RescheduleCallbackAsync(string conversationId, DateTimeOffset scheduledTime, CancellationToken cancellationToken);
 
     /// <summary>Ends the callback whatever its state; ending an ended one is no error.</summary>
@@ -48,3 +61,14 @@ public sealed record CallbackInfo(
     bool Ended,
     IReadOnlyDictionary<string, string> Data,
     bool AgentConnected = false);
+
+/// <param name="CustomerParticipantId">The guest's participant on the message media; null when the conversation is no chat.</param>
+/// <param name="CustomerConnected">The guest is still in the chat.</param>
+/// <param name="Attributes">The guest participant's attributes: the chat's custom attributes.</param>
+/// <param name="CallbackInProgress">A callback leg on the conversation has not ended.</param>
+public sealed record ChatConversation(
+    string Id,
+    string? CustomerParticipantId,
+    bool CustomerConnected,
+    IReadOnlyDictionary<string, string> Attributes,
+    bool CallbackInProgress);

@@ -18,6 +18,23 @@ internal sealed class FieldViolations
         return this;
     }
 
+    /// <summary>
+    /// A refusal of another kind (not found, conflict) that still names the field it is about, as a BadRequest detail
+    /// the edge shows the same way as a validation error's.
+    /// </summary>
+    public static RpcException Refuse(Code code, string field, string description) => new Google.Rpc.Status
+    {
+        Code = (int)code,
+        Message = description,
+        Details =
+        {
+            Google.Protobuf.WellKnownTypes.Any.Pack(new BadRequest
+            {
+                FieldViolations = { new BadRequest.Types.FieldViolation { Field = field, Description = description } },
+            }),
+        },
+    }.ToRpcException();
+
     public void ThrowIfAny()
     {
         if (!Any)

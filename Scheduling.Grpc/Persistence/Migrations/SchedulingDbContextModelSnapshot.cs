@@ -80,6 +80,11 @@ namespace VideoEngager.Scheduling.Persistence.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("conversation_id");
 
+                    b.Property<string>("ConversationParticipantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("conversation_participant_id");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -101,6 +106,11 @@ namespace VideoEngager.Scheduling.Persistence.Migrations
                     b.Property<bool>("Immediate")
                         .HasColumnType("boolean")
                         .HasColumnName("immediate");
+
+                    b.Property<string>("LiveConversationId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("live_conversation_id");
 
                     b.Property<string>("ManageToken")
                         .IsRequired()
@@ -171,6 +181,11 @@ namespace VideoEngager.Scheduling.Persistence.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_bookings");
+
+                    b.HasIndex("TenantId", "LiveConversationId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_bookings_live_conversation")
+                        .HasFilter("live_conversation_id IS NOT NULL");
 
                     b.HasIndex("TenantId", "QueueId", "ScheduledTime")
                         .HasDatabaseName("ix_bookings_tenant_id_queue_id_scheduled_time");

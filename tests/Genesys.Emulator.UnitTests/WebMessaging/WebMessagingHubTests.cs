@@ -152,7 +152,7 @@ public sealed class WebMessagingHubTests
         Single(guest, Configure());
         var conversationId = _hub.FindMessage(SendText(guest, "hi"))!.Value.ConversationId;
 
-        Assert.Equal(EngineOutcome.Ok, _hub.AgentReply(conversationId, "Hello, I'm Layla"));
+        Assert.Equal(EngineOutcome.Ok, _hub.AgentReply(conversationId, Guid.NewGuid(), "Hello, I'm Layla"));
         var join = (StructuredMessage)Next(guest).Body;
         var text = Next(guest);
         Assert.Equal(("Event", "Outbound", "Join"), (join.Type, join.Direction, join.Events[0].Presence!.Type));
@@ -161,8 +161,8 @@ public sealed class WebMessagingHubTests
 
         Assert.Equal(EngineOutcome.Ok, _hub.AgentDisconnect(conversationId));
         Assert.Equal("Disconnect", ((StructuredMessage)Next(guest).Body).Events[0].Presence!.Type);
-        Assert.Equal(EngineOutcome.Conflict, _hub.AgentReply(conversationId, "still there?"));
-        Assert.Equal(EngineOutcome.NotFound, _hub.AgentReply(Guid.NewGuid(), "hello?"));
+        Assert.Equal(EngineOutcome.Conflict, _hub.AgentReply(conversationId, Guid.NewGuid(), "still there?"));
+        Assert.Equal(EngineOutcome.NotFound, _hub.AgentReply(Guid.NewGuid(), Guid.NewGuid(), "hello?"));
     }
 
     [Fact]

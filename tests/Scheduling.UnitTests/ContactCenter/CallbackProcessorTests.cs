@@ -18,7 +18,7 @@ public sealed class CallbackProcessorTests
 
     public CallbackProcessorTests() => _processor = new CallbackProcessor(
         _contactCenter,
-        new BookingReplies(Options.Create(new BookingOptions { PublicBaseUrl = "https://edge.example/" })),
+        new BookingReplies(Options.Create(new BookingOptions { PublicBaseUrl = "https://edge.example/" }), TimeProvider.System),
         _clock,
         Options.Create(new DispatchOptions()),
         NullLogger<CallbackProcessor>.Instance);
@@ -40,6 +40,18 @@ public sealed class CallbackProcessorTests
         Assert.Equal(booking.Id, request.Data["bookingId"]);
         Assert.Equal($"https://edge.example/rooms/{booking.Id}?token=agent-token", request.Data["agentUrl"]);
         Assert.Equal("chat-1", request.Data["messagingConversationId"]);
+    }
+
+    [Fact]
+    public async Task A_video_leg_for_a_chat_is_added_to_the_chats_conversation()
+    {
+        var booking = Booking(immediate: true, conversationId: "chat-1", participantId: "guest-1");
+
+        var outcome = await _processor.ProcessAsync(Message(OutboxKinds.CallbackCreate), booking, Token);
+
+        Assert.Equal([("chat-1", "guest-1")], _contactCenter.AddedToChats);
+        Assert.Equal("chat-1", Assert.IsType<DispatchOutcome.Done>(outcome).Callback!.CallbackId);
+        Assert.Null(Assert.Single(_contactCenter.Created).ScheduledTime);
     }
 
     [Fact]
@@ -246,7 +258,8 @@ public sealed class CallbackProcessorTests
     };
 
     private static Booking Booking(string? callbackId = null, BookingStatus status = BookingStatus.Confirmed, bool immediate = false,
-        int sequence = 0, string? conversationId = null, CallbackStatus callbackStatus = CallbackStatus.Pending) => new()
+        int sequence = 0, string? conversationId = null, CallbackStatus callbackStatus = CallbackStatus.Pending,
+        string? participantId = null) => new()
         {
             Id = "bk-1",
             TenantId = "t",
@@ -263,6 +276,7 @@ public sealed class CallbackProcessorTests
             Priority = 5,
             Attributes = new() { ["productLine"] = "Post-paid" },
             ConversationId = conversationId,
+            ConversationParticipantId = participantId,
             CustomerToken = "customer-token",
             AgentToken = "agent-token",
             ManageToken = "manage-token",
@@ -290,6 +304,24 @@ public sealed class CallbackProcessorTests
             Created.Add(request);
             return Task.FromResult(new CreatedCallback($"conv-{Created.Count}", $"acd-{Created.Count}"));
         }
+
+        /// <summary>Chat conversation id and guest participant id of each leg added to a chat.</summary>
+        public List<(string ConversationId, string ParticipantId)> AddedToChats { get; } = [];
+
+        public Task<CreatedCallback> CreateCallbackOnConversationAsync(
+            string conversationId, string participantId, CallbackRequest request, CancellationToken cancellationToken)
+        {
+            ThrowIfFailing();
+            Created.Add(request);
+            AddedToChats.Add((conversationId, participantId));
+            return Task.FromResult(new CreatedCallback(conversationId, null));
+        }
+
+        public Task<string?> FindConversationOfMessageAsync(string messageId, CancellationToken cancellationToken) =>
+            Task.FromResult<string?>(null);
+
+        public Task<ChatConversation?> GetChatAsync(string conversationId, CancellationToken cancellationToken) =>
+            Task.FromResult<ChatConversation?>(null);
 
         public Task RescheduleCallbackAsync(string conversationId, DateTimeOffset scheduledTime, CancellationToken cancellationToken)
         {

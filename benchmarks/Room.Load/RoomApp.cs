@@ -160,7 +160,6 @@ internal sealed class RoomApp : IAsyncDisposable
             visitor = new { name = "Layla Haddad", email = $"v-{Guid.NewGuid():N}@visitor.example", phone = "+971501234567", preferredLang = "en" },
             queueId = tenant.QueueId,
             desiredTime = "now",
-            conversationId = Guid.NewGuid().ToString(),
         }, cancellationToken);
         response.EnsureSuccessStatusCode();
         var booking = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);

@@ -19,14 +19,13 @@ internal sealed class BookingRequests(AppHostFixture app, TestTenant tenant)
             scheduledTime = Iso(slot),
         }, cancellationToken);
 
-    /// <summary>An ad-hoc chat-to-video escalation: the call starts now.</summary>
+    /// <summary>An ad-hoc video call that starts now (no chat behind it).</summary>
     public Task<BookedCall> EscalateAsync(CancellationToken cancellationToken) =>
         CreateAsync(email => new
         {
             visitor = Visitor(email),
             queueId = tenant.QueueId,
             desiredTime = "now",
-            conversationId = Guid.NewGuid().ToString(),
         }, cancellationToken);
 
     private async Task<BookedCall> CreateAsync(Func<string, object> body, CancellationToken cancellationToken)

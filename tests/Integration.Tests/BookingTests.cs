@@ -276,33 +276,6 @@ public sealed class BookingTests(AppHostFixture app)
         Assert.Equal(HttpStatusCode.NotFound, (await api.DeleteAsync($"/holds/{holdId}", Token)).StatusCode);
     }
 
-    [Fact]
-    public async Task An_escalation_now_is_tied_to_its_conversation()
-    {
-        var tenant = await TestTenant.CreateAsync(app, capacity: 1, Token);
-        using var api = app.CreateApiClient(tenant.WidgetKey);
-        var conversationId = Guid.NewGuid().ToString();
-
-        var response = await api.PostAsJsonAsync("/create", new
-        {
-            visitor = new { name = "Chat Visitor", email = "chat@example.com", phone = "+971501234567", preferredLang = "en" },
-            queueId = tenant.QueueId,
-            desiredTime = "now",
-            conversationId,
-            skills = new[] { "Arabic", "Video" },
-            priority = 7,
-        }, Token);
-
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var id = await BookingIdAsync(response);
-        await using var db = await OpenDatabaseAsync();
-        await using var command = new NpgsqlCommand("SELECT conversation_id, immediate, priority FROM bookings WHERE id = @id", db);
-        command.Parameters.AddWithValue("id", id);
-        await using var reader = await command.ExecuteReaderAsync(Token);
-        Assert.True(await reader.ReadAsync(Token));
-        Assert.Equal((conversationId, true, 7), (reader.GetString(0), reader.GetBoolean(1), reader.GetInt32(2)));
-    }
-
     private async Task<JsonElement> SlotAsync(TestTenant tenant, DateTime slot)
     {
         using var api = app.CreateApiClient(tenant.WidgetKey);

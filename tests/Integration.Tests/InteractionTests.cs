@@ -22,7 +22,6 @@ public sealed class InteractionTests(AppHostFixture app)
             visitor = new { name = "Chat Visitor", email = "chat.visitor@example.com", phone = "+971501234567", preferredLang = "ar" },
             queueId = org.Tenant.QueueId,
             desiredTime = "now",
-            conversationId = Guid.NewGuid().ToString(),
         }, Token);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var booking = await created.Content.ReadFromJsonAsync<JsonElement>(Token);

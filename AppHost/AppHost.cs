@@ -129,6 +129,19 @@ var api = builder.AddProject<Projects.Escalation_Api>(ResourceNames.EscalationAp
     .WithHttpHealthCheck("/health")
     .WithUrlForEndpoint("http", url => url.DisplayText = "Public API");
 
+// The chat page's guests use the platform's Web Messaging socket: the emulator's locally, the region's otherwise.
+if (genesys is not null)
+{
+    api.WithEnvironment("Chat__WebMessagingUrl",
+            ReferenceExpression.Create($"ws://{genesys.GetEndpoint("http").Property(EndpointProperty.HostAndPort)}/v1"))
+        .WithEnvironment("Chat__DeploymentId", "local-messenger");
+}
+else
+{
+    api.WithEnvironment("Chat__WebMessagingUrl", $"wss://webmessaging.{genesysRegion}/v1")
+        .WithEnvironment("Chat__DeploymentId", builder.AddParameter("genesys-messenger-deployment-id"));
+}
+
 // Booking answers carry links to the public edge.
 scheduling.WithEnvironment("Booking__PublicBaseUrl", api.GetEndpoint("http"));
 notifier.WithEnvironment("Booking__PublicBaseUrl", api.GetEndpoint("http"));

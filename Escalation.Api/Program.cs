@@ -47,6 +47,7 @@ builder.Services.AddGrpcClient<VideoEngager.Admin.V1.Admin.AdminClient>(o => o.A
 // Not a readiness check of the edge: without Redis only rooms stop, bookings and availability go on.
 builder.AddRedisClient(ResourceNames.Redis, settings => settings.DisableHealthChecks = true);
 builder.Services.AddValidatedOptions<RoomOptions>(RoomOptions.Section);
+builder.Services.AddValidatedOptions<ChatOptions>(ChatOptions.Section);
 builder.Services.AddSingleton<RoomRelay>();
 builder.Services.AddSingleton<PageTemplates>();
 
@@ -94,6 +95,7 @@ app.MapInteractionEndpoints();
 app.MapAdminEndpoints();
 app.MapRoomEndpoints();
 app.MapBookingPages();
+app.MapChatPages();
 app.MapManagePages();
 
 app.Run();

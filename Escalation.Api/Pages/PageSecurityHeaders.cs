@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace VideoEngager.Escalation.Pages;
 
 /// <summary>
@@ -7,11 +9,13 @@ namespace VideoEngager.Escalation.Pages;
 internal static class PageSecurityHeaders
 {
     // Paths served to browsers; the JSON API and its OpenAPI UI are left as they are.
-    private static readonly PathString[] PagePaths = ["/rooms", "/book", "/manage", "/lib", "/i18n"];
+    private static readonly PathString[] PagePaths = ["/rooms", "/book", "/manage", "/chat", "/lib", "/i18n"];
 
-    private const string ContentSecurityPolicy =
+    /// <param name="connectSource">Besides this origin, the one origin pages may connect to: the chat's Web Messaging socket.</param>
+    private static string ContentSecurityPolicy(string? connectSource) =>
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; media-src 'self' blob:; " +
-        "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'";
+        $"connect-src 'self'{(connectSource is null ? "" : " " + connectSource)}; object-src 'none'; base-uri 'none'; " +
+        "form-action 'self'; frame-ancestors 'self'";
 
     public static IApplicationBuilder UsePageSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
@@ -26,7 +30,8 @@ internal static class PageSecurityHeaders
     public static void Apply(HttpResponse response)
     {
         var headers = response.Headers;
-        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        var chat = response.HttpContext.RequestServices.GetRequiredService<IOptions<ChatOptions>>().Value;
+        headers.ContentSecurityPolicy = ContentSecurityPolicy(chat.ConnectSource);
         headers["Permissions-Policy"] = "camera=(self), microphone=(self), display-capture=(self)";
         headers["Referrer-Policy"] = "no-referrer";
         headers.XContentTypeOptions = "nosniff";

@@ -12,13 +12,21 @@ import {
 // Keeps '+971' reading left to right inside Arabic option text (Unicode isolates; options cannot hold <bdi>).
 const ltr = (text) => `\u2066${text}\u2069`;
 
+// The booking page's texts; the chat page's Start video form brings its own.
+const BOOKING_TEXTS = Object.freeze({
+  title: 'visitorForm.title', intro: 'visitorForm.intro', submit: 'visitorForm.submit', submitIcon: 'calendar',
+});
+
 /**
- * createVisitorForm(container, { lang, idPrefix, initial, onSubmit })
+ * createVisitorForm(container, { lang, idPrefix, initial, onSubmit, texts })
+ * texts: { title, intro, submit, submitIcon } — i18n keys and an icon name; the booking page's by default.
  * onSubmit(request, values): request = { visitor: { name, email, phone (E.164), preferredLang }, productLine }.
  * Returns { element, focus(), focusField(name), showErrors(errors, { focus }), clearErrors(), values(), setBusy(busy) }.
  * errors: { name|email|phone|productLine|preferredLang: 'required' | 'invalid' | 'tooLong' | 'server' }.
  */
-export function createVisitorForm(container, { lang = 'en', idPrefix = 'visitor', initial = {}, onSubmit = () => {} } = {}) {
+export function createVisitorForm(container, {
+  lang = 'en', idPrefix = 'visitor', initial = {}, onSubmit = () => {}, texts = BOOKING_TEXTS,
+} = {}) {
   const id = (name) => `${idPrefix}-${name}`;
   const fields = {};
   let shownErrors = {};
@@ -82,12 +90,12 @@ export function createVisitorForm(container, { lang = 'en', idPrefix = 'visitor'
   const summaryTitle = id('summary-title');
   const summary = h('div', { id: id('summary'), class: 'form-summary', 'aria-live': 'assertive', 'aria-atomic': 'true' });
   const submit = h('button', { type: 'submit', class: 'btn btn--primary visitor-form__submit' },
-    icon('calendar'), h('span', { text: t('visitorForm.submit') }));
-  const heading = h('h2', { id: id('title'), class: 'visitor-form__title', tabindex: '-1', text: t('visitorForm.title') });
+    icon(texts.submitIcon), h('span', { text: t(texts.submit) }));
+  const heading = h('h2', { id: id('title'), class: 'visitor-form__title', tabindex: '-1', text: t(texts.title) });
 
   const form = h('form', { class: 'visitor-form', novalidate: true, 'aria-labelledby': heading.id },
     heading,
-    h('p', { class: 'visitor-form__intro', text: t('visitorForm.intro') }),
+    h('p', { class: 'visitor-form__intro', text: t(texts.intro) }),
     summary,
     field('name', 'visitorForm.name'),
     field('email', 'visitorForm.email'),

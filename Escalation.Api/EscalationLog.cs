@@ -17,4 +17,7 @@ internal static partial class EscalationLog
 
     [LoggerMessage(2004, LogLevel.Warning, "Room signalling for booking {BookingId} ended unexpectedly")]
     public static partial void SignallingFailed(ILogger logger, string bookingId, Exception exception);
+
+    [LoggerMessage(2005, LogLevel.Warning, "Live status of booking {BookingId} cannot be pushed ({Error}); its stream reads it every few seconds instead")]
+    public static partial void StatusUpdatesUnavailable(ILogger logger, string bookingId, string error);
 }

@@ -6,6 +6,7 @@ using VideoEngager.Genesys.Emulator.Callbacks;
 using VideoEngager.Genesys.Emulator.Conversations;
 using VideoEngager.Genesys.Emulator.Desktop;
 using VideoEngager.Genesys.Emulator.Faults;
+using VideoEngager.Genesys.Emulator.Notifications;
 using VideoEngager.Genesys.Emulator.RateLimits;
 using VideoEngager.Genesys.Emulator.Routing;
 using VideoEngager.Genesys.Emulator.Seed;
@@ -34,6 +35,7 @@ builder.Services.AddValidatedOptions<OAuthOptions>(OAuthOptions.Section);
 builder.Services.AddValidatedOptions<RoutingOptions>(RoutingOptions.Section);
 builder.Services.AddValidatedOptions<RateLimitOptions>(RateLimitOptions.Section);
 builder.Services.AddValidatedOptions<WebMessagingOptions>(WebMessagingOptions.Section);
+builder.Services.AddValidatedOptions<NotificationOptions>(NotificationOptions.Section);
 
 builder.Services.AddSingleton<TokenStore>();
 builder.Services.AddSingleton<ClientRateLimiter>();
@@ -44,10 +46,13 @@ builder.Services.AddHostedService<RoutingTicker>();
 builder.Services.AddSingleton<FaultRegistry>();
 builder.Services.AddSingleton<RequestJournal>();
 builder.Services.AddSingleton<WebMessagingHub>();
+builder.Services.AddSingleton<NotificationChannels>();
 
 var app = builder.Build();
 
 DemoOrg.SeedInto(app.Services.GetRequiredService<RoutingDirectory>(), app.Logger);
+// Every change of a callback reaches the notification channels subscribed to its queue.
+app.Services.GetRequiredService<RoutingEngine>().Changed += app.Services.GetRequiredService<NotificationChannels>().Publish;
 
 app.UseCorrelationId();
 app.UseMiddleware<FaultMiddleware>();
@@ -67,6 +72,7 @@ app.MapRoutingAdminEndpoints();
 app.MapCallbackAdminEndpoints();
 app.MapFaultEndpoints();
 app.MapWebMessagingEndpoints();
+app.MapNotificationEndpoints();
 app.MapSmsEndpoints();
 
 app.Run();

@@ -35,4 +35,13 @@ internal static partial class SchedulingLog
 
     [LoggerMessage(1010, LogLevel.Warning, "A replica holding a calendar lease did not acknowledge its revoke; waited {Waited} for the lease to run out")]
     public static partial void LeaseHolderSilent(ILogger logger, TimeSpan waited);
+
+    [LoggerMessage(1011, LogLevel.Warning, "The status of booking {BookingId} could not be published ({Error}); streams read it at their next safety check")]
+    public static partial void InteractionNotPublished(ILogger logger, string bookingId, string error);
+
+    [LoggerMessage(1012, LogLevel.Information, "Listening to the contact center's callback events: {Topics} queue topics on channel {ChannelId}")]
+    public static partial void EventsListening(ILogger logger, int topics, string channelId);
+
+    [LoggerMessage(1013, LogLevel.Warning, "The contact center's event channel is lost; status reads fall back to the platform until it is back (next try in {Delay})")]
+    public static partial void EventsLost(ILogger logger, Exception exception, TimeSpan delay);
 }

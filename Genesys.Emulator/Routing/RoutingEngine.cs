@@ -21,7 +21,13 @@ internal sealed class RoutingEngine(
     private readonly Dictionary<Guid, Callback> _callbacks = [];
     /// <summary>When each agent last finished with an offer or conversation; the longest idle is offered first.</summary>
     private readonly Dictionary<Guid, DateTimeOffset> _idleSince = [];
+    /// <summary>Callbacks whose state changed under the lock; announced by <see cref="Changed"/> once it is released.</summary>
+    private readonly HashSet<Guid> _changed = [];
+    private readonly Lock _announceLock = new();
     private long _sequence;
+
+    /// <summary>Every change of a callback's state or participants, after the engine's lock is released.</summary>
+    public event Action<CallbackSnapshot>? Changed;
 
     public CallbackSnapshot Create(NewCallback request) => CreateOn(Guid.NewGuid(), request)!;
 
@@ -53,6 +59,7 @@ internal sealed class RoutingEngine(
                 Status = CallbackStatus.Scheduled,
             };
             _callbacks[callback.Id] = callback;
+            _changed.Add(callback.Id);
             EmulatorLog.CallbackCreated(logger, callback.Id, request.QueueId, request.ScheduledTime);
             RouteLocked(now, outbox);
             snapshot = CallbackSnapshot.Of(callback);
@@ -102,6 +109,7 @@ internal sealed class RoutingEngine(
             };
             callback.AssignedAgentId = agentId ?? callback.AssignedAgentId;
             callback.Status = CallbackStatus.Scheduled;
+            _changed.Add(callback.Id);
             EmulatorLog.CallbackRescheduled(logger, conversationId, callback.Request.QueueId, scheduledTime);
             RouteLocked(now, outbox);
             result = EngineResult.Ok(CallbackSnapshot.Of(callback));
@@ -151,6 +159,7 @@ internal sealed class RoutingEngine(
             leg.State = ParticipantState.Connected;
             leg.ConnectedAt = time.GetUtcNow();
             callback.Status = CallbackStatus.Connected;
+            _changed.Add(callback.Id);
             EmulatorLog.OfferAccepted(logger, conversationId, agentId);
             outbox.Add((agentId, new AgentNotice(AgentNotice.Connected, conversationId, AgentUrl: callback.Request.AgentUrl)));
             result = EngineResult.Ok(CallbackSnapshot.Of(callback));
@@ -280,6 +289,7 @@ internal sealed class RoutingEngine(
             if (callback.Status == CallbackStatus.Scheduled && (callback.Request.ScheduledTime ?? now) <= now)
             {
                 callback.Status = CallbackStatus.Waiting;
+                _changed.Add(callback.Id);
             }
         }
 
@@ -316,6 +326,7 @@ internal sealed class RoutingEngine(
             };
             callback.AgentLegs.Add(leg);
             callback.Status = CallbackStatus.Offered;
+            _changed.Add(callback.Id);
             EmulatorLog.CallbackOffered(logger, callback.Id, agent.Id);
             outbox.Add((agent.Id, new AgentNotice(AgentNotice.Offered, callback.Id, Offer: OfferOf(callback, leg))));
         }
@@ -352,6 +363,7 @@ internal sealed class RoutingEngine(
         leg.State = ParticipantState.Disconnected;
         _idleSince[leg.AgentId] = now;
         callback.Status = CallbackStatus.Waiting;
+        _changed.Add(callback.Id);
         outbox.Add((leg.AgentId, new AgentNotice(AgentNotice.Withdrawn, callback.Id, Reason: reason)));
     }
 
@@ -370,6 +382,7 @@ internal sealed class RoutingEngine(
         }
         callback.Status = CallbackStatus.Disconnected;
         callback.EndedAt = now;
+        _changed.Add(callback.Id);
         EmulatorLog.CallbackDisconnected(logger, callback.Id, reason);
     }
 
@@ -393,6 +406,24 @@ internal sealed class RoutingEngine(
         foreach (var (agentId, notice) in outbox)
         {
             events.Publish(agentId, notice);
+        }
+        // Drained and announced under one lock of its own, so listeners hear a callback's states in order.
+        lock (_announceLock)
+        {
+            List<CallbackSnapshot> changed;
+            lock (_lock)
+            {
+                if (_changed.Count == 0)
+                {
+                    return;
+                }
+                changed = [.. _changed.Select(id => CallbackSnapshot.Of(_callbacks[id]))];
+                _changed.Clear();
+            }
+            foreach (var callback in changed)
+            {
+                Changed?.Invoke(callback);
+            }
         }
     }
 }

@@ -8,6 +8,7 @@ using VideoEngager.Scheduling.Availability;
 using VideoEngager.Scheduling.ContactCenter;
 using VideoEngager.Scheduling.Escalations;
 using VideoEngager.Scheduling.Holds;
+using VideoEngager.Scheduling.Interactions;
 using VideoEngager.Scheduling.Outbox;
 using VideoEngager.Scheduling.Persistence;
 using VideoEngager.Scheduling.Queues;
@@ -25,6 +26,7 @@ internal sealed class BookingCommands(
     CallbackDispatch callbacks,
     DispatchSignal dispatcher,
     ChatLegs chatLegs,
+    InteractionEvents interactionEvents,
     IOptions<BookingOptions> options,
     TimeProvider clock,
     ILogger<BookingCommands> logger)
@@ -162,6 +164,7 @@ internal sealed class BookingCommands(
 
         SchedulingLog.BookingCreated(logger, booking.Id, queue.Id, booking.ScheduledTime);
         await AfterCommitAsync(queue, hold);
+        interactionEvents.Watch(queue.Id);
         if (chat is null)
         {
             await callbacks.DispatchWithinBudgetAsync(booking, cancellationToken);

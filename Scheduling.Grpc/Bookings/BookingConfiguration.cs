@@ -33,6 +33,8 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         builder.Property(b => b.CallbackAcdId).HasMaxLength(64);
         builder.Property(b => b.CallbackError).HasMaxLength(1000);
         builder.HasIndex(b => new { b.TenantId, b.QueueId, b.ScheduledTime });
+        // The platform's events name the conversation; its booking is found by it.
+        builder.HasIndex(b => b.CallbackId);
         builder.HasIndex(b => new { b.TenantId, b.LiveConversationId })
             .IsUnique()
             .HasFilter("live_conversation_id IS NOT NULL")

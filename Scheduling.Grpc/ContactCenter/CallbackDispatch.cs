@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
+using Microsoft.EntityFrameworkCore;
 using VideoEngager.Scheduling.Bookings;
+using VideoEngager.Scheduling.Interactions;
 using VideoEngager.Scheduling.Outbox;
 using VideoEngager.Scheduling.Persistence;
 
@@ -17,6 +19,7 @@ internal sealed class CallbackDispatch(
     ContactCenterTelemetry telemetry,
     IHostApplicationLifetime lifetime,
     DispatchSignal signal,
+    InteractionFeed feed,
     ILogger<CallbackDispatch> logger)
 {
     private static readonly TimeSpan WatchInterval = TimeSpan.FromMilliseconds(100);
@@ -102,6 +105,11 @@ internal sealed class CallbackDispatch(
         // Settled here or by a request: the booking's next message may go now, or a retry is due at another time.
         signal.Raise();
         Report(message, outcome, now, activity);
+        if (outcome is DispatchOutcome.Done { Callback.CallbackId: not null } or DispatchOutcome.Failed)
+        {
+            // The platform's first events may have come before the booking knew its callback: its page hears them now.
+            await PublishStatusAsync(message.BookingId);
+        }
         return outcome;
     }
 
@@ -167,6 +175,16 @@ internal sealed class CallbackDispatch(
             // The dispatcher's poll picks it up; the booking answer simply has no callback id yet.
             ContactCenterLog.LoopFailed(logger, e);
             return null;
+        }
+    }
+
+    private async Task PublishStatusAsync(string bookingId)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SchedulingDbContext>();
+        if (await db.Bookings.AsNoTracking().SingleOrDefaultAsync(b => b.Id == bookingId) is { } booking)
+        {
+            await feed.PublishAsync(booking);
         }
     }
 

@@ -90,6 +90,36 @@ internal sealed class GenesysCloudClient(
         }
     }
 
+    public async Task<NotificationChannelInfo> CreateNotificationChannelAsync(CancellationToken cancellationToken)
+    {
+        using var activity = ContactCenterTelemetry.Source.StartActivity("genesys notification channel create", ActivityKind.Client);
+        using var response = await SendAsync(HttpMethod.Post, "api/v2/notifications/channels", null, "create notification channel", cancellationToken);
+        var channel = await response.Content.ReadFromJsonAsync<ChannelWire>(GenesysWire.Json, cancellationToken);
+        if (channel is not { Id.Length: > 0, ConnectUri: { } connectUri })
+        {
+            throw new ContactCenterException("Genesys create notification channel: the answer holds no channel.",
+                transient: true, status: (int)response.StatusCode);
+        }
+        return new NotificationChannelInfo(channel.Id, connectUri, channel.Expires ?? DateTimeOffset.MaxValue);
+    }
+
+    public async Task<int> SubscribeToCallbacksAsync(string channelId, IReadOnlyCollection<string> queueNames, CancellationToken cancellationToken)
+    {
+        using var activity = ContactCenterTelemetry.Source.StartActivity("genesys notification subscribe", ActivityKind.Client);
+        var topics = new List<ChannelTopicWire>();
+        foreach (var name in queueNames)
+        {
+            if (await ResolveAsync(RoutingKind.Queue, name, cancellationToken) is { } queueId)
+            {
+                topics.Add(new ChannelTopicWire(GenesysWire.CallbackTopic(queueId)));
+            }
+        }
+        using var response = await SendAsync(HttpMethod.Put,
+            $"api/v2/notifications/channels/{Uri.EscapeDataString(channelId)}/subscriptions", topics, "subscribe notification channel",
+            cancellationToken);
+        return topics.Count;
+    }
+
     /// <summary>A leg in any state but ended: the platform names the end <c>disconnected</c> or <c>terminated</c>.</summary>
     private static bool IsLive(string? state) => state is not ("disconnected" or "terminated");
 
@@ -141,16 +171,7 @@ internal sealed class GenesysCloudClient(
             using var response = await SendAsync(HttpMethod.Get,
                 $"api/v2/conversations/callbacks/{Uri.EscapeDataString(conversationId)}", null, "get callback", cancellationToken);
             var conversation = await response.Content.ReadFromJsonAsync<CallbackConversationWire>(GenesysWire.Json, cancellationToken);
-            var participants = conversation?.Participants ?? [];
-            var customer = participants.FirstOrDefault(p => p.Purpose == "customer");
-            var acd = participants.FirstOrDefault(p => p.Purpose == "acd");
-            return new CallbackInfo(
-                conversation?.Id ?? conversationId,
-                acd?.Queue?.Id ?? customer?.Queue?.Id,
-                customer?.CallbackScheduledTime ?? acd?.CallbackScheduledTime,
-                customer?.State == "disconnected",
-                customer?.Attributes ?? acd?.Attributes ?? [],
-                participants.Any(p => p.Purpose == "agent" && p.State == "connected"));
+            return CallbackInfo.FromParticipants(conversation?.Id ?? conversationId, conversation?.Participants ?? []);
         }
         catch (ContactCenterException e) when (e.Status == (int)HttpStatusCode.NotFound)
         {

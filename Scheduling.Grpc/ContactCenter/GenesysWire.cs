@@ -35,6 +35,14 @@ internal sealed record CallbackConversationWire(string? Id, List<ParticipantWire
 internal sealed record ParticipantWire(
     string? Purpose, string? State, EntityRefWire? Queue, Dictionary<string, string>? Attributes, DateTimeOffset? CallbackScheduledTime);
 
+/// <summary>The SDKs' <c>Channel</c>.</summary>
+internal sealed record ChannelWire(string? Id, Uri? ConnectUri, DateTimeOffset? Expires);
+
+internal sealed record ChannelTopicWire(string Id);
+
+/// <summary>A notification: <c>{topicName, version, eventBody}</c>; for the callback topic the body is a conversation.</summary>
+internal sealed record NotificationWire(string? TopicName, CallbackConversationWire? EventBody);
+
 /// <summary>The SDKs' <c>ConversationParticipantSearchRequest</c>, as far as used: criteria and the cursor.</summary>
 internal sealed record ParticipantSearchBody(IReadOnlyList<SearchCriterionBody> Query, string? Cursor);
 
@@ -85,6 +93,30 @@ internal static class GenesysWire
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
+
+    /// <summary>The Notifications API topic of a queue's callbacks.</summary>
+    public static string CallbackTopic(string queueId) => $"v2.routing.queues.{queueId}.conversations.callbacks";
+
+    /// <summary>
+    /// The callback a notification frame tells of, or null for anything else (heartbeats, other topics, a frame that
+    /// cannot be read).
+    /// </summary>
+    public static CallbackInfo? ReadCallbackEvent(string frame)
+    {
+        try
+        {
+            var notification = JsonSerializer.Deserialize<NotificationWire>(frame, Json);
+            return notification is { TopicName: { } topic, EventBody: { Id: { Length: > 0 } id } body }
+                && topic.StartsWith("v2.routing.queues.", StringComparison.Ordinal)
+                && topic.EndsWith(".conversations.callbacks", StringComparison.Ordinal)
+                ? CallbackInfo.FromParticipants(id, body.Participants ?? [])
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>Three seconds when a 429 gives no Retry-After, as the platform's SDKs do.</summary>
     public static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(3);

@@ -18,6 +18,15 @@ public interface IContactCenter
     /// <summary>The conversation a guest's Web Messaging message belongs to, or null when no message has that id.</summary>
     Task<string?> FindConversationOfMessageAsync(string messageId, CancellationToken cancellationToken);
 
+    /// <summary>A new notification channel (the Notifications API).</summary>
+    Task<NotificationChannelInfo> CreateNotificationChannelAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Sets the channel's topics to the callback topics of the queues named (unknown names are left out) and so
+    /// extends its life. Returns how many topics it holds.
+    /// </summary>
+    Task<int> SubscribeToCallbacksAsync(string channelId, IReadOnlyCollection<string> queueNames, CancellationToken cancellationToken);
+
     /// <summary>The conversation as a chat a video leg can join, or null when the contact center does not know it.</summary>
     Task<ChatConversation?> GetChatAsync(string conversationId, CancellationToken cancellationToken);
 
@@ -54,13 +63,34 @@ public sealed record CreatedCallback(string ConversationId, string? CallbackId);
 
 /// <param name="Ended">The customer's leg is disconnected: handled or cancelled.</param>
 /// <param name="AgentConnected">An agent has accepted the callback and is on it.</param>
+/// <param name="Offered">An agent is being alerted with it.</param>
 public sealed record CallbackInfo(
     string ConversationId,
     string? QueueId,
     DateTimeOffset? ScheduledTime,
     bool Ended,
     IReadOnlyDictionary<string, string> Data,
-    bool AgentConnected = false);
+    bool AgentConnected = false,
+    bool Offered = false)
+{
+    /// <summary>The callback as the platform's participants show it: its customer leg, and the agents' legs.</summary>
+    internal static CallbackInfo FromParticipants(string conversationId, IReadOnlyList<ParticipantWire> participants)
+    {
+        var customer = participants.FirstOrDefault(p => p.Purpose == "customer");
+        var acd = participants.FirstOrDefault(p => p.Purpose == "acd");
+        return new CallbackInfo(
+            conversationId,
+            acd?.Queue?.Id ?? customer?.Queue?.Id,
+            customer?.CallbackScheduledTime ?? acd?.CallbackScheduledTime,
+            customer?.State is "disconnected" or "terminated",
+            customer?.Attributes ?? acd?.Attributes ?? [],
+            participants.Any(p => p.Purpose == "agent" && p.State == "connected"),
+            participants.Any(p => p.Purpose == "agent" && p.State == "alerting"));
+    }
+}
+
+/// <summary>A notification channel: its id, the socket to read events from, and when it expires.</summary>
+public sealed record NotificationChannelInfo(string Id, Uri ConnectUri, DateTimeOffset Expires);
 
 /// <param name="CustomerParticipantId">The guest's participant on the message media; null when the conversation is no chat.</param>
 /// <param name="CustomerConnected">The guest is still in the chat.</param>

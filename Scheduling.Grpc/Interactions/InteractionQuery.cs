@@ -6,11 +6,13 @@ using VideoEngager.Scheduling.V1;
 namespace VideoEngager.Scheduling.Interactions;
 
 /// <summary>
-/// Reads the interaction's state from the contact center. Several viewers of one booking share one look-up every
-/// couple of seconds, so live pages never become the contact center's main load.
+/// The interaction's state: the booking, and its callback as the platform's events last told it. Only while the events
+/// are not arriving (and no event told of the callback yet) is the platform asked, and then viewers of one booking
+/// share one look-up every couple of seconds, so live pages never become the contact center's main load.
 /// </summary>
 internal sealed class InteractionQuery(
-    BookingCommands bookings, IContactCenter contactCenter, IMemoryCache cache, TimeProvider clock, ILogger<InteractionQuery> logger)
+    BookingCommands bookings, IContactCenter contactCenter, CallbackStates states, InteractionEvents events,
+    IMemoryCache cache, TimeProvider clock, ILogger<InteractionQuery> logger)
 {
     private static readonly TimeSpan Freshness = TimeSpan.FromSeconds(2);
 
@@ -20,22 +22,26 @@ internal sealed class InteractionQuery(
         CallbackInfo? callback = null;
         if (booking.CallbackId is { } conversationId && booking.Status == BookingStatus.Confirmed)
         {
-            callback = await cache.GetOrCreateAsync(("interaction", conversationId), async entry =>
-            {
-                entry.AbsoluteExpirationRelativeToNow = Freshness;
-                try
-                {
-                    return await contactCenter.FindCallbackAsync(conversationId, cancellationToken);
-                }
-                catch (ContactCenterException e)
-                {
-                    // The page keeps the last state it showed; the next poll asks again.
-                    SchedulingLog.ContactCenterUnavailable(logger, booking.Id, e.Status);
-                    entry.AbsoluteExpirationRelativeToNow = TimeSpan.Zero;
-                    return null;
-                }
-            });
+            callback = await states.GetAsync(conversationId)
+                ?? (events.Listening ? null : await AskPlatformAsync(booking, conversationId, cancellationToken));
         }
         return new InteractionStatusReply { Status = InteractionStatus.Of(booking, callback, clock.GetUtcNow()) };
     }
+
+    private async Task<CallbackInfo?> AskPlatformAsync(Booking booking, string conversationId, CancellationToken cancellationToken) =>
+        await cache.GetOrCreateAsync(("interaction", conversationId), async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = Freshness;
+            try
+            {
+                return await contactCenter.FindCallbackAsync(conversationId, cancellationToken);
+            }
+            catch (ContactCenterException e)
+            {
+                // The page keeps the last state it showed; the next read asks again.
+                SchedulingLog.ContactCenterUnavailable(logger, booking.Id, e.Status);
+                entry.AbsoluteExpirationRelativeToNow = TimeSpan.Zero;
+                return null;
+            }
+        });
 }

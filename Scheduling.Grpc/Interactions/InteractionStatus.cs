@@ -8,6 +8,7 @@ public static class InteractionStatus
 {
     public const string Scheduled = "scheduled";
     public const string Waiting = "waiting";
+    public const string Offered = "offered";
     public const string AgentJoined = "agent-joined";
     public const string Ended = "ended";
     public const string Failed = "failed";
@@ -35,6 +36,10 @@ public static class InteractionStatus
         if (callback is { AgentConnected: true })
         {
             return AgentJoined;
+        }
+        if (callback is { Offered: true })
+        {
+            return Offered;
         }
         return now >= booking.ScheduledTime ? Waiting : Scheduled;
     }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using VideoEngager.Scheduling.Availability;
 using VideoEngager.Scheduling.Bookings;
+using VideoEngager.Scheduling.Interactions;
 using VideoEngager.Scheduling.Persistence;
 using VideoEngager.Scheduling.V1;
 
@@ -13,6 +14,7 @@ internal sealed class RoomCommands(
     SchedulingDbContext db,
     QueueSnapshots snapshots,
     BookingReplies replies,
+    InteractionFeed feed,
     IOptions<RoomOptions> options,
     TimeProvider clock)
 {
@@ -51,6 +53,8 @@ internal sealed class RoomCommands(
             _ => await bookings.ExecuteUpdateAsync(set => set.SetProperty(b => b.AgentLeftAt, now), cancellationToken),
         };
         var (updated, _) = await FindAsync(request.BookingId, request.Token, cancellationToken);
+        // The agent joining or a hang-up changes the interaction's status: the visitor's stream hears it now.
+        await feed.PublishAsync(updated);
         return await ReplyAsync(updated, party, cancellationToken);
     }
 

@@ -61,6 +61,8 @@ public sealed class ChatEscalationTests(AppHostFixture app)
         Assert.Equal((bookingId, answer.GetProperty("customerUrl").GetString()),
             (same.GetProperty("bookingId").GetString(), same.GetProperty("customerUrl").GetString()));
 
+        // The platform's events drive the stream: the agent alerted, then connected.
+        Assert.Equal("offered", await NextStatusAsync(events));
         using var emulator = ContactCenterOrg.Emulator(app);
         (await emulator.PostAsync($"/desktop/offers/{chat.ConversationId}/accept?agent={agent}", null, Token)).EnsureSuccessStatusCode();
         Assert.Equal("agent-joined", await NextStatusAsync(events));

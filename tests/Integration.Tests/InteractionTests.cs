@@ -35,16 +35,77 @@ public sealed class InteractionTests(AppHostFixture app)
         await using var stream = await viewer.GetStreamAsync($"/interactions/{bookingId}/events{manage.Query}", timeout.Token);
         await using var events = SseParser.Create(stream).EnumerateAsync(timeout.Token).GetAsyncEnumerator(timeout.Token);
 
-        Assert.Equal("waiting", await NextStatusAsync(events));
+        // A free agent is alerted at once, so the stream may start there.
+        Assert.Contains(await NextStatusAsync(events), new[] { "waiting", "offered" });
 
         using var emulator = ContactCenterOrg.Emulator(app);
         var conversationId = await EventuallyOfferedAsync(org, bookingId, agent);
         var accepted = await emulator.PostAsync($"/desktop/offers/{conversationId}/accept?agent={agent}", null, Token);
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
 
-        Assert.Equal("agent-joined", await NextStatusAsync(events));
+        Assert.Equal("agent-joined", await NextStatusAfterOfferAsync(events));
         Assert.Equal(HttpStatusCode.NotFound,
             (await viewer.GetAsync($"/interactions/{bookingId}/events?token=wrong", Token)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Two_hundred_open_status_pages_cost_the_platform_no_reads_and_a_lost_event_socket_is_recovered()
+    {
+        var org = await ContactCenterOrg.CreateAsync(app, Token);
+        var agent = await org.AddAgentAsync("Watcher", [org.Video, org.Arabic], Token);
+        using var api = app.CreateApiClient(org.Tenant.WidgetKey);
+        var created = await api.PostAsJsonAsync("/create", new
+        {
+            visitor = new { name = "Many Pages", email = "many.pages@example.com", phone = "+971501234567", preferredLang = "ar" },
+            queueId = org.Tenant.QueueId,
+            desiredTime = "now",
+        }, Token);
+        var booking = await created.Content.ReadFromJsonAsync<JsonElement>(Token);
+        var bookingId = booking.GetProperty("bookingId").GetString()!;
+        var events = new Uri(booking.GetProperty("eventsUrl").GetString()!).PathAndQuery;
+        var conversationId = await EventuallyOfferedAsync(org, bookingId, agent);
+        using var emulator = ContactCenterOrg.Emulator(app);
+        (await emulator.DeleteAsync("/emulator/requests", Token)).EnsureSuccessStatusCode();
+
+        using var viewer = app.CreateApiClient(widgetKey: null);
+        viewer.Timeout = Timeout.InfiniteTimeSpan;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Token);
+        timeout.CancelAfter(TimeSpan.FromSeconds(120));
+        var pages = new List<IAsyncEnumerator<SseItem<string>>>();
+        var streams = new List<Stream>();
+        try
+        {
+            for (var i = 0; i < 200; i++)
+            {
+                var stream = await viewer.GetStreamAsync(events, timeout.Token);
+                streams.Add(stream);
+                var page = SseParser.Create(stream).EnumerateAsync(timeout.Token).GetAsyncEnumerator(timeout.Token);
+                Assert.Equal("offered", await NextStatusAsync(page));
+                pages.Add(page);
+            }
+            await Task.Delay(TimeSpan.FromSeconds(20), Token);
+            var reads = await emulator.GetFromJsonAsync<JsonElement>("/emulator/requests?path=/api/v2/conversations/callbacks/&method=GET", Token);
+            Assert.True(reads.GetArrayLength() <= 5, $"{reads.GetArrayLength()} platform reads for 200 open pages in 20 s");
+
+            // The event socket is lost; the agent accepts meanwhile: every page still hears it.
+            (await emulator.DeleteAsync("/emulator/notifications/sockets", Token)).EnsureSuccessStatusCode();
+            (await emulator.PostAsync($"/desktop/offers/{conversationId}/accept?agent={agent}", null, Token)).EnsureSuccessStatusCode();
+            foreach (var page in pages)
+            {
+                Assert.Equal("agent-joined", await NextStatusAsync(page));
+            }
+        }
+        finally
+        {
+            foreach (var page in pages)
+            {
+                await page.DisposeAsync();
+            }
+            foreach (var stream in streams)
+            {
+                await stream.DisposeAsync();
+            }
+        }
     }
 
     private static async Task<string> NextStatusAsync(IAsyncEnumerator<SseItem<string>> events)
@@ -52,6 +113,18 @@ public sealed class InteractionTests(AppHostFixture app)
         Assert.True(await events.MoveNextAsync(), "the stream ended");
         Assert.Equal("status", events.Current.EventType);
         return JsonDocument.Parse(events.Current.Data).RootElement.GetProperty("status").GetString()!;
+    }
+
+    /// <summary>The next status past <c>offered</c>, which may show while an agent is alerted.</summary>
+    private static async Task<string> NextStatusAfterOfferAsync(IAsyncEnumerator<SseItem<string>> events)
+    {
+        string status;
+        do
+        {
+            status = await NextStatusAsync(events);
+        }
+        while (status == "offered");
+        return status;
     }
 
     private static async Task<string> EventuallyOfferedAsync(ContactCenterOrg org, string bookingId, Guid agent)

@@ -182,6 +182,9 @@ namespace VideoEngager.Scheduling.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_bookings");
 
+                    b.HasIndex("CallbackId")
+                        .HasDatabaseName("ix_bookings_callback_id");
+
                     b.HasIndex("TenantId", "LiveConversationId")
                         .IsUnique()
                         .HasDatabaseName("ux_bookings_live_conversation")

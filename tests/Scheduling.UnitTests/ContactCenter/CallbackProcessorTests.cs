@@ -317,6 +317,12 @@ public sealed class CallbackProcessorTests
             return Task.FromResult(new CreatedCallback(conversationId, null));
         }
 
+        public Task<NotificationChannelInfo> CreateNotificationChannelAsync(CancellationToken cancellationToken) =>
+            throw new NotSupportedException();
+
+        public Task<int> SubscribeToCallbacksAsync(string channelId, IReadOnlyCollection<string> queueNames, CancellationToken cancellationToken) =>
+            throw new NotSupportedException();
+
         public Task<string?> FindConversationOfMessageAsync(string messageId, CancellationToken cancellationToken) =>
             Task.FromResult<string?>(null);
 

@@ -24,6 +24,28 @@ public sealed class GenesysContractTests : IAsyncLifetime
     public async ValueTask DisposeAsync() => await _org.DisposeAsync();
 
     [Fact]
+    public async Task A_notification_channel_subscribes_to_the_callbacks_of_queues_named_and_reads_their_events()
+    {
+        var client = _org.Client();
+
+        var channel = await client.CreateNotificationChannelAsync(Token);
+        var topics = await client.SubscribeToCallbacksAsync(channel.Id, [_org.QueueName, "No-such-queue"], Token);
+
+        Assert.Equal(1, topics);
+        Assert.Contains(channel.ConnectUri.Scheme, new[] { "ws", "wss" });
+        var put = Assert.Single(await _org.RequestsAsync($"/api/v2/notifications/channels/{channel.Id}/subscriptions", "PUT", Token));
+        Assert.Equal(200, put.GetProperty("status").GetInt32());
+
+        var offered = GenesysWire.ReadCallbackEvent($$$"""
+            {"topicName":"v2.routing.queues.{{{_ids.Queue}}}.conversations.callbacks","version":"2","eventBody":{"id":"c-1",
+             "participants":[{"id":"p1","purpose":"customer","state":"connected"},{"id":"p2","purpose":"agent","state":"alerting"}]}}
+            """);
+        Assert.Equal(("c-1", true, false, false), (offered!.ConversationId, offered.Offered, offered.AgentConnected, offered.Ended));
+        Assert.Null(GenesysWire.ReadCallbackEvent("""{"topicName":"channel.metadata","eventBody":{"message":"WebSocket Heartbeat"}}"""));
+        Assert.Null(GenesysWire.ReadCallbackEvent("not json"));
+    }
+
+    [Fact]
     public async Task A_callback_is_created_with_ids_resolved_from_names_and_reads_back()
     {
         var client = _org.Client();

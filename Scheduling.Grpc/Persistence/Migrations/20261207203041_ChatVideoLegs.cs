@@ -25,6 +25,11 @@ namespace VideoEngager.Scheduling.Persistence.Migrations
                 nullable: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_bookings_callback_id",
+                table: "bookings",
+                column: "callback_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ux_bookings_live_conversation",
                 table: "bookings",
                 columns: new[] { "tenant_id", "live_conversation_id" },
@@ -35,6 +40,10 @@ namespace VideoEngager.Scheduling.Persistence.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "ix_bookings_callback_id",
+                table: "bookings");
+
             migrationBuilder.DropIndex(
                 name: "ux_bookings_live_conversation",
                 table: "bookings");

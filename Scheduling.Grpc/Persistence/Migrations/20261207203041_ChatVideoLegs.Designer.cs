@@ -13,7 +13,7 @@ using VideoEngager.Scheduling.Persistence;
 namespace VideoEngager.Scheduling.Persistence.Migrations
 {
     [DbContext(typeof(SchedulingDbContext))]
-    [Migration("20261207200355_ChatVideoLegs")]
+    [Migration("20261207203041_ChatVideoLegs")]
     partial class ChatVideoLegs
     {
         /// <inheritdoc />
@@ -184,6 +184,9 @@ namespace VideoEngager.Scheduling.Persistence.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_bookings");
+
+                    b.HasIndex("CallbackId")
+                        .HasDatabaseName("ix_bookings_callback_id");
 
                     b.HasIndex("TenantId", "LiveConversationId")
                         .IsUnique()

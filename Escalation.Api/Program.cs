@@ -10,6 +10,7 @@ using VideoEngager.Escalation.Interactions;
 using VideoEngager.Escalation.Pages;
 using VideoEngager.Escalation.Rooms;
 using VideoEngager.Escalation.Tenancy;
+using VideoEngager.Escalation.VideoEngagerApi;
 using VideoEngager.Tenancy.V1;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -56,10 +57,14 @@ builder.Services.AddSingleton<TenantDirectory>();
 builder.Services.AddValidatedOptions<AdminOptions>(AdminOptions.Section);
 builder.Services.AddAuthentication(WidgetKeyAuthentication.SchemeName)
     .AddScheme<AuthenticationSchemeOptions, WidgetKeyAuthentication>(WidgetKeyAuthentication.SchemeName, null)
-    .AddScheme<AuthenticationSchemeOptions, AdminKeyAuthentication>(AdminKeyAuthentication.SchemeName, null);
+    .AddScheme<AuthenticationSchemeOptions, AdminKeyAuthentication>(AdminKeyAuthentication.SchemeName, null)
+    .AddScheme<AuthenticationSchemeOptions, TenantSecretAuthentication>(TenantSecretAuthentication.SchemeName, null);
 builder.Services.AddAuthorizationBuilder()
     .AddPolicy(AuthorizationPolicies.Widget, policy => policy
         .AddAuthenticationSchemes(WidgetKeyAuthentication.SchemeName)
+        .RequireClaim(WidgetKeyAuthentication.TenantClaim))
+    .AddPolicy(AuthorizationPolicies.TenantServer, policy => policy
+        .AddAuthenticationSchemes(TenantSecretAuthentication.SchemeName)
         .RequireClaim(WidgetKeyAuthentication.TenantClaim))
     .AddPolicy(AdminEndpoints.Policy, policy => policy
         .AddAuthenticationSchemes(AdminKeyAuthentication.SchemeName)
@@ -96,6 +101,7 @@ app.MapAdminEndpoints();
 app.MapRoomEndpoints();
 app.MapBookingPages();
 app.MapChatPages();
+app.MapVideoEngagerApi();
 app.MapManagePages();
 
 app.Run();

@@ -32,3 +32,6 @@ public sealed record QueueDto(
     string? AgentGroupId,
     IReadOnlyList<DateOverrideDto>? DateOverrides,
     QueueFlagsDto? Flags);
+
+/// <param name="Secret">Shown once: only its hash is kept.</param>
+public sealed record ApiSecretResponse(string Id, string Secret);

@@ -16,7 +16,26 @@ internal static class AdminEndpoints
         admin.MapPost("/{tenantId}/queues", CreateQueue).WithName("CreateQueue")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         admin.MapPut("/{tenantId}/queues/{queueId}", UpdateQueue).WithName("UpdateQueue").ProducesProblem(StatusCodes.Status404NotFound);
+        admin.MapPost("/{tenantId}/api-secrets", CreateApiSecret).WithName("CreateApiSecret")
+            .WithSummary("A secret for the tenant's servers (HTTP Basic with the tenant id), shown once.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        admin.MapDelete("/{tenantId}/api-secrets/{secretId}", RevokeApiSecret).WithName("RevokeApiSecret")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return routes;
+    }
+
+    internal static async Task<Created<ApiSecretResponse>> CreateApiSecret(
+        string tenantId, AdminClient admin, CancellationToken cancellationToken)
+    {
+        var reply = await admin.CreateApiSecretAsync(new CreateApiSecretRequest { TenantId = tenantId }, cancellationToken: cancellationToken);
+        return TypedResults.Created($"/admin/tenants/{tenantId}/api-secrets/{reply.Id}", new ApiSecretResponse(reply.Id, reply.Secret));
+    }
+
+    internal static async Task<NoContent> RevokeApiSecret(
+        string tenantId, string secretId, AdminClient admin, CancellationToken cancellationToken)
+    {
+        await admin.RevokeApiSecretAsync(new RevokeApiSecretRequest { TenantId = tenantId, Id = secretId }, cancellationToken: cancellationToken);
+        return TypedResults.NoContent();
     }
 
     internal static async Task<Created<CreateTenantResponse>> CreateTenant(

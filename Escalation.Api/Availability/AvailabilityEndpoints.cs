@@ -84,22 +84,6 @@ internal static class AvailabilityEndpoints
             return TypedResults.ValidationProblem(errors);
         }
 
-        var interval = TimeSpan.FromMinutes(reply.IntervalMinutes);
-        var columns = SlotColumns.Parser.ParseFrom(reply.Slots);
-        var slots = new SlotResponse[columns.StepsMinutes.Count];
-        var slotStart = DateTime.UnixEpoch.AddSeconds(columns.FirstStart);
-        for (var i = 0; i < slots.Length; i++)
-        {
-            slotStart = slotStart.AddMinutes(columns.StepsMinutes[i]);
-            slots[i] = new SlotResponse(slotStart, slotStart + interval, reply.Capacity, reply.Capacity - columns.Taken[i],
-                columns.Statuses[i] switch
-                {
-                    SlotStatus.Open => "open",
-                    SlotStatus.Full => "full",
-                    _ => "closed",
-                },
-                columns.EstimatedWaitMinutes[i]);
-        }
-        return TypedResults.Ok(new AvailabilityResponse(reply.QueueId, reply.TimeZone, reply.IntervalMinutes, slots));
+        return TypedResults.Ok(AvailabilityResponse.From(reply));
     }
 }

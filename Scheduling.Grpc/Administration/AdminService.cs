@@ -13,6 +13,34 @@ namespace VideoEngager.Scheduling.Administration;
 /// <summary>Creates and changes tenants, agent groups and queues.</summary>
 internal sealed class AdminService(SchedulingDbContext db, QueueSnapshots snapshots, TimeProvider clock) : Admin.V1.Admin.AdminBase
 {
+    public override async Task<CreateApiSecretReply> CreateApiSecret(CreateApiSecretRequest request, ServerCallContext context)
+    {
+        if (!await db.Tenants.AnyAsync(t => t.Id == request.TenantId, context.CancellationToken))
+        {
+            throw new RpcException(new Status(StatusCode.NotFound, $"Tenant '{request.TenantId}' was not found."));
+        }
+        // 256 random bits, shown once; only the hash is kept.
+        var secret = WidgetKey.New();
+        var id = "sec_" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8));
+        db.TenantApiSecrets.Add(new TenantApiSecret
+        {
+            Id = id, TenantId = request.TenantId, SecretHash = WidgetKey.Hash(secret), CreatedAt = clock.GetUtcNow(),
+        });
+        await db.SaveChangesAsync(context.CancellationToken);
+        return new CreateApiSecretReply { Id = id, Secret = secret };
+    }
+
+    public override async Task<RevokeApiSecretReply> RevokeApiSecret(RevokeApiSecretRequest request, ServerCallContext context)
+    {
+        var now = clock.GetUtcNow();
+        var revoked = await db.TenantApiSecrets
+            .Where(s => s.Id == request.Id && s.TenantId == request.TenantId && s.RevokedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(s => s.RevokedAt, now), context.CancellationToken);
+        return revoked == 1
+            ? new RevokeApiSecretReply()
+            : throw new RpcException(new Status(StatusCode.NotFound, $"API secret '{request.Id}' was not found."));
+    }
+
     public override async Task<CreateTenantReply> CreateTenant(CreateTenantRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();

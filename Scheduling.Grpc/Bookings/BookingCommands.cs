@@ -174,7 +174,9 @@ internal sealed class BookingCommands(
             // The guest is answered at once; the leg is added from the outbox, so a slow platform never holds them.
             dispatcher.Raise();
         }
-        return replies.For(booking);
+        var reply = replies.For(booking);
+        reply.ConfirmationMail = messages.Any(m => m.Kind is OutboxKinds.CustomerConfirmation or OutboxKinds.VideoStarting);
+        return reply;
     }
 
     public async Task<BookingReply> GetAsync(BookingRef reference, CancellationToken cancellationToken) =>
@@ -183,10 +185,19 @@ internal sealed class BookingCommands(
     internal async Task<Booking> FindAsync(BookingRef reference, CancellationToken cancellationToken)
     {
         var booking = await db.Bookings.AsNoTracking().SingleOrDefaultAsync(b => b.Id == reference.BookingId, cancellationToken);
-        return booking is not null && AccessToken.Matches(booking.ManageToken, reference.Token)
+        return booking is not null && MayAccess(booking, reference)
             ? booking
             : throw BookingErrors.NotFound("Booking");
     }
+
+    /// <summary>
+    /// The manage token's holder, or — with no token — the booking's tenant, whose server the edge authenticated by
+    /// its API secret. Either way a stranger learns nothing: not found.
+    /// </summary>
+    private static bool MayAccess(Booking booking, BookingRef reference) =>
+        reference.Token.Length > 0
+            ? AccessToken.Matches(booking.ManageToken, reference.Token)
+            : reference.TenantId.Length > 0 && string.Equals(booking.TenantId, reference.TenantId, StringComparison.Ordinal);
 
     public async Task<BookingReply> CancelAsync(BookingRef reference, CancellationToken cancellationToken)
     {
@@ -229,7 +240,7 @@ internal sealed class BookingCommands(
 
     public async Task<BookingReply> RescheduleAsync(RescheduleBookingRequest request, CancellationToken cancellationToken)
     {
-        var current = await FindAsync(new BookingRef { BookingId = request.BookingId, Token = request.Token }, cancellationToken);
+        var current = await FindAsync(new BookingRef { BookingId = request.BookingId, Token = request.Token, TenantId = request.TenantId }, cancellationToken);
         var setup = await snapshots.GetSetupAsync(current.TenantId, current.QueueId, cancellationToken)
             ?? throw BookingErrors.NotFound($"Queue '{current.QueueId}'");
         var queue = setup.Queue;
@@ -254,7 +265,7 @@ internal sealed class BookingCommands(
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var booking = await LockAsync(new BookingRef { BookingId = request.BookingId, Token = request.Token }, ct);
+            var booking = await LockAsync(new BookingRef { BookingId = request.BookingId, Token = request.Token, TenantId = request.TenantId }, ct);
             if (booking.Status == BookingStatus.Cancelled)
             {
                 throw BookingErrors.Refused(BookingErrors.BookingCancelled, "A cancelled booking cannot be rescheduled.");
@@ -314,7 +325,7 @@ internal sealed class BookingCommands(
     {
         var rows = await db.Bookings.FromSql($"SELECT * FROM bookings WHERE id = {reference.BookingId} FOR UPDATE").ToListAsync(ct);
         var booking = rows.SingleOrDefault();
-        return booking is not null && AccessToken.Matches(booking.ManageToken, reference.Token)
+        return booking is not null && MayAccess(booking, reference)
             ? booking
             : throw BookingErrors.NotFound("Booking");
     }

@@ -23,6 +23,8 @@ internal sealed class BookingReplies(IOptions<BookingOptions> options, TimeProvi
         EventsUrl = $"{BaseUrl}/interactions/{booking.Id}/events?token={booking.ManageToken}",
         InteractionStatus = Interactions.InteractionStatus.Of(booking, callback: null, clock.GetUtcNow()),
         Existing = existing,
+        AgentUrl = AgentUrl(booking),
+        Attributes = { booking.Attributes },
         QueueId = booking.QueueId,
         Sequence = booking.Sequence,
         Immediate = booking.Immediate,

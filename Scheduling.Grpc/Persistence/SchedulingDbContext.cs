@@ -10,6 +10,7 @@ namespace VideoEngager.Scheduling.Persistence;
 public sealed class SchedulingDbContext(DbContextOptions<SchedulingDbContext> options) : DbContext(options)
 {
     public DbSet<Tenant> Tenants => Set<Tenant>();
+    public DbSet<TenantApiSecret> TenantApiSecrets => Set<TenantApiSecret>();
     public DbSet<Queue> Queues => Set<Queue>();
     public DbSet<AgentGroup> AgentGroups => Set<AgentGroup>();
     public DbSet<Booking> Bookings => Set<Booking>();

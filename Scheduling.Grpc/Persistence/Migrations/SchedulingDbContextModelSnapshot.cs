@@ -475,6 +475,41 @@ namespace VideoEngager.Scheduling.Persistence.Migrations
                     b.ToTable("tenants", (string)null);
                 });
 
+            modelBuilder.Entity("VideoEngager.Scheduling.Tenancy.TenantApiSecret", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("secret_hash");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tenant_api_secrets");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_tenant_api_secrets_tenant_id");
+
+                    b.ToTable("tenant_api_secrets", (string)null);
+                });
+
             modelBuilder.Entity("VideoEngager.Scheduling.Bookings.Booking", b =>
                 {
                     b.HasOne("VideoEngager.Scheduling.Queues.Queue", null)
@@ -503,6 +538,16 @@ namespace VideoEngager.Scheduling.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_queues_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("VideoEngager.Scheduling.Tenancy.TenantApiSecret", b =>
+                {
+                    b.HasOne("VideoEngager.Scheduling.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_tenant_api_secrets_tenants_tenant_id");
                 });
 #pragma warning restore 612, 618
         }

@@ -54,7 +54,7 @@ internal static class ParticipantSearch
             .ToList();
         var page = PagedEntities<CallbackSnapshot>.Page(matches, pageSize, pageNumber);
         return TypedResults.Ok(new ParticipantSearchResponse(
-            page.Total, page.PageCount, page.PageSize, page.PageNumber,
+            ["conversations"], page.Total, page.PageCount, page.PageSize, page.PageNumber,
             pageNumber < page.PageCount ? Cursor(pageNumber + 1, pageSize) : null,
             [.. page.Entities.Select(c => new ParticipantSearchResult(
                 new EntityRef(c.Id), CallbackConversationResponse.Of(c).Participants))]));
@@ -86,5 +86,7 @@ internal sealed record ParticipantSearchRequest(List<ParticipantSearchCriterion>
 
 internal sealed record ParticipantSearchResult(EntityRef Conversation, IReadOnlyList<CallbackParticipantResponse> Participants);
 
+/// <summary>The SDKs' <c>JsonCursorSearchResponse</c> (<c>types</c> is required there), with the page fields kept.</summary>
 internal sealed record ParticipantSearchResponse(
+    IReadOnlyList<string> Types,
     int Total, int PageCount, int PageSize, int PageNumber, string? Cursor, IReadOnlyList<ParticipantSearchResult> Results);

@@ -22,9 +22,15 @@ internal static class RoutingEndpoints
         string? name, int? pageSize, int? pageNumber, HttpContext context, RoutingDirectory directory) =>
         Page(context, directory, RoutingKind.Skill, name is null ? null : name + "*", pageSize, pageNumber);
 
+    /// <param name="id">Queue ids, repeated (<c>id=a&amp;id=b</c>) or comma-joined, as the SDKs send them.</param>
     internal static Results<Ok<PagedEntities<RoutingEntityResponse>>, JsonHttpResult<GenesysError>> GetQueues(
-        string? name, int? pageSize, int? pageNumber, HttpContext context, RoutingDirectory directory) =>
-        Page(context, directory, RoutingKind.Queue, name, pageSize, pageNumber);
+        string? name, string[]? id, int? pageSize, int? pageNumber, HttpContext context, RoutingDirectory directory)
+    {
+        var ids = (id ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Select(v => Guid.TryParse(v, out var parsed) ? parsed : Guid.Empty)
+            .ToHashSet();
+        return Page(context, directory, RoutingKind.Queue, name, pageSize, pageNumber, ids.Count == 0 ? null : ids);
+    }
 
     internal static Results<Ok<PagedEntities<RoutingEntityResponse>>, JsonHttpResult<GenesysError>> GetLanguages(
         string? name, int? pageSize, int? pageNumber, HttpContext context, RoutingDirectory directory) =>
@@ -37,12 +43,14 @@ internal static class RoutingEndpoints
         {
             return GenesysError.BadRequest(context, error);
         }
-        var users = directory.Agents().Select(a => new UserResponse(a.Id, a.Name, "active", a.Email)).ToList();
+        // Agents never change here once added: every user is at version 1.
+        var users = directory.Agents().Select(a => new UserResponse(a.Id, a.Name, "active", a.Email, 1)).ToList();
         return TypedResults.Ok(PagedEntities<UserResponse>.Page(users, Size(pageSize), pageNumber ?? 1));
     }
 
     private static Results<Ok<PagedEntities<RoutingEntityResponse>>, JsonHttpResult<GenesysError>> Page(
-        HttpContext context, RoutingDirectory directory, RoutingKind kind, string? namePattern, int? pageSize, int? pageNumber)
+        HttpContext context, RoutingDirectory directory, RoutingKind kind, string? namePattern, int? pageSize, int? pageNumber,
+        HashSet<Guid>? ids = null)
     {
         if (PagingError(pageSize, pageNumber) is { } error)
         {
@@ -50,6 +58,7 @@ internal static class RoutingEndpoints
         }
         var matches = directory.List(kind)
             .Where(e => string.IsNullOrEmpty(namePattern) || NamePattern.Matches(namePattern, e.Name))
+            .Where(e => ids is null || ids.Contains(e.Id))
             .Select(e => new RoutingEntityResponse(e.Id, e.Name, "active"))
             .ToList();
         return TypedResults.Ok(PagedEntities<RoutingEntityResponse>.Page(matches, Size(pageSize), pageNumber ?? 1));
@@ -65,4 +74,5 @@ internal static class RoutingEndpoints
 
 internal sealed record RoutingEntityResponse(Guid Id, string Name, string State);
 
-internal sealed record UserResponse(Guid Id, string Name, string State, string Email);
+/// <summary>The SDKs' <c>User</c>, as far as served: <c>version</c> is required there.</summary>
+internal sealed record UserResponse(Guid Id, string Name, string State, string Email, int Version);

@@ -2,6 +2,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace VideoEngager.Genesys.Emulator.Wire;
 
+/// <summary>The SDKs' <c>Detail</c>: what an error is about, when it is about one entity or field.</summary>
+internal sealed record ErrorDetail(string? ErrorCode, string? FieldName, string? EntityId, string? EntityName);
+
 /// <summary>The Platform API error body, field for field, so a client's error parsing is exercised as in production.</summary>
 internal sealed record GenesysError(
     int Status,
@@ -10,7 +13,7 @@ internal sealed record GenesysError(
     string MessageWithParams,
     IReadOnlyDictionary<string, string> MessageParams,
     string ContextId,
-    IReadOnlyList<string> Details,
+    IReadOnlyList<ErrorDetail> Details,
     IReadOnlyList<GenesysError> Errors)
 {
     public static GenesysError Create(HttpContext context, int status, string code, string message) =>

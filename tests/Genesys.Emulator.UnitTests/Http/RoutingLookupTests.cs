@@ -25,6 +25,28 @@ public sealed class RoutingLookupTests(EmulatorFactory emulator) : IClassFixture
         Assert.Equal(25, page.GetProperty("pageSize").GetInt32());
     }
 
+    [Fact]
+    public async Task Queues_filter_by_id_repeated_or_comma_joined_and_users_carry_a_version()
+    {
+        using var client = await emulator.CreateApiClientAsync(_ct);
+        var seeded = Seed.DemoOrg.QueueId;
+
+        foreach (var query in new[] { $"id={seeded}", $"id={seeded},{Guid.NewGuid()}", $"id={Guid.NewGuid()}&id={seeded}" })
+        {
+            var page = await client.GetFromJsonAsync<JsonElement>($"/api/v2/routing/queues?{query}", _ct);
+            Assert.Equal(seeded, Assert.Single(page.GetProperty("entities").EnumerateArray()).GetProperty("id").GetGuid());
+        }
+        var none = await client.GetFromJsonAsync<JsonElement>($"/api/v2/routing/queues?id={Guid.NewGuid()}", _ct);
+        Assert.Empty(none.GetProperty("entities").EnumerateArray());
+        var users = await client.GetFromJsonAsync<JsonElement>("/api/v2/users", _ct);
+        Assert.All(users.GetProperty("entities").EnumerateArray(), u => Assert.Equal(1, u.GetProperty("version").GetInt32()));
+        var search = await (await client.PostAsJsonAsync("/api/v2/conversations/participants/attributes/search",
+            new { query = new[] { new { type = "EXACT", fields = new[] { "bookingId" }, value = "none" } } }, _ct)).Content.ReadFromJsonAsync<JsonElement>(_ct);
+        Assert.Equal("conversations", search.GetProperty("types")[0].GetString());
+        var error = await (await client.GetAsync($"/api/v2/conversations/{Guid.NewGuid()}", _ct)).Content.ReadFromJsonAsync<JsonElement>(_ct);
+        Assert.Equal(JsonValueKind.Array, error.GetProperty("details").ValueKind);
+    }
+
     [Theory]
     [InlineData("/api/v2/routing/skills?name=Arabic", "Arabic")]
     [InlineData("/api/v2/routing/skills?name=Vid", "Video")]

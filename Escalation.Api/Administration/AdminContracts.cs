@@ -14,7 +14,14 @@ public sealed record HoursRangeDto(string? From, string? To);
 
 public sealed record DateOverrideDto(string? Date, IReadOnlyList<HoursRangeDto>? Hours);
 
-public sealed record QueueFlagsDto(bool? SendCustomerEmail, bool? NotifyAgent, int? ReminderOffsetMinutes, bool? SmsReminders);
+/// <param name="Reminders">The reminder's channels and time; wins over <paramref name="ReminderOffsetMinutes"/> and
+/// <paramref name="SmsReminders"/>, which are still accepted.</param>
+public sealed record QueueFlagsDto(
+    bool? SendCustomerEmail, bool? NotifyAgent, int? ReminderOffsetMinutes, bool? SmsReminders, ReminderFlagsDto? Reminders = null);
+
+/// <param name="Email">A reminder e-mail, whatever <c>sendCustomerEmail</c> says (default on).</param>
+/// <param name="OffsetMinutes">Minutes before the call; 0 turns reminders off.</param>
+public sealed record ReminderFlagsDto(bool? Email, bool? Sms, int? OffsetMinutes);
 
 /// <summary>A queue as in the public contract; <see cref="WeeklyHours"/> is keyed by day name (sunday..saturday).</summary>
 public sealed record QueueDto(

@@ -52,6 +52,21 @@ internal static class QueueMapping
             {
                 config.Flags.SmsReminders = sms;
             }
+            if (flags.Reminders is { } reminders)
+            {
+                if (reminders.Email is { } email)
+                {
+                    config.Flags.ReminderEmail = email;
+                }
+                if (reminders.Sms is { } reminderSms)
+                {
+                    config.Flags.SmsReminders = reminderSms;
+                }
+                if (reminders.OffsetMinutes is { } minutes)
+                {
+                    config.Flags.ReminderOffsetMinutes = minutes;
+                }
+            }
         }
         return config;
     }
@@ -70,7 +85,8 @@ internal static class QueueMapping
         config.Priority,
         config.AgentGroupId.Length == 0 ? null : config.AgentGroupId,
         [.. config.DateOverrides.Select(o => new DateOverrideDto(o.Date, [.. o.Hours.Select(r => new HoursRangeDto(r.From, r.To))]))],
-        new QueueFlagsDto(config.Flags.SendCustomerEmail, config.Flags.NotifyAgent, config.Flags.ReminderOffsetMinutes, config.Flags.SmsReminders));
+        new QueueFlagsDto(config.Flags.SendCustomerEmail, config.Flags.NotifyAgent, config.Flags.ReminderOffsetMinutes, config.Flags.SmsReminders,
+            new ReminderFlagsDto(config.Flags.ReminderEmail, config.Flags.SmsReminders, config.Flags.ReminderOffsetMinutes)));
 
     private static HoursRange ToMessage(HoursRangeDto range) => new() { From = range.From ?? "", To = range.To ?? "" };
 }

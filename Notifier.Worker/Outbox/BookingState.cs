@@ -13,7 +13,7 @@ public static class BookingStates
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private sealed record FlagsDocument(bool SendCustomerEmail = true, bool NotifyAgent = true,
-        int? ReminderOffsetMinutes = null, bool SmsReminders = false);
+        int? ReminderOffsetMinutes = null, bool SmsReminders = false, bool ReminderEmail = true);
 
     private sealed record AgentDocument(string? Name, string? Email);
 
@@ -49,7 +49,7 @@ public static class BookingStates
         return new BookingState(
             snapshot,
             row.Immediate,
-            new NotificationFlags(flags.SendCustomerEmail, flags.NotifyAgent, flags.ReminderOffsetMinutes, flags.SmsReminders),
+            new NotificationFlags(flags.SendCustomerEmail, flags.NotifyAgent, flags.ReminderOffsetMinutes, flags.SmsReminders, flags.ReminderEmail),
             agents);
     }
 }

@@ -66,7 +66,7 @@ public abstract record OutboxDecision
         {
             return new Defer(due.Value);
         }
-        var email = booking.Flags.SendCustomerEmail;
+        var email = booking.Flags.ReminderEmail;
         // A provider may take an SMS whose answer was lost: it goes on the first attempt only, never twice.
         var sms = booking.Flags.SmsReminders && smsAvailable && snapshot.VisitorPhone is not null && row.Attempts == 0;
         return email || sms

@@ -90,6 +90,7 @@ internal static partial class QueueConfigMapping
             NotifyAgent = !flags.HasNotifyAgent || flags.NotifyAgent,
             ReminderOffsetMinutes = flags.HasReminderOffsetMinutes ? flags.ReminderOffsetMinutes : 15,
             SmsReminders = flags.HasSmsReminders && flags.SmsReminders,
+            ReminderEmail = !flags.HasReminderEmail || flags.ReminderEmail,
         };
     }
 
@@ -114,6 +115,7 @@ internal static partial class QueueConfigMapping
                 NotifyAgent = queue.Flags.NotifyAgent,
                 ReminderOffsetMinutes = queue.Flags.ReminderOffsetMinutes,
                 SmsReminders = queue.Flags.SmsReminders,
+                ReminderEmail = queue.Flags.ReminderEmail,
             },
         };
         foreach (var (day, ranges) in queue.Hours.Weekly.OrderBy(d => d.Key))

@@ -21,7 +21,7 @@ public static class OutboxPlanner
         {
             yield return message;
         }
-        if (ReminderDue(booking.ScheduledTime, flags.ReminderOffsetMinutes, now) is { } due)
+        if (flags.AnyReminderChannel && ReminderDue(booking.ScheduledTime, flags.ReminderOffsetMinutes, now) is { } due)
         {
             yield return Message(booking, OutboxChannels.Notification, OutboxKinds.Reminder, due, now);
         }
@@ -37,7 +37,7 @@ public static class OutboxPlanner
             yield return message;
         }
         // The earlier reminder is superseded by the new sequence; this one replaces it.
-        if (ReminderDue(booking.ScheduledTime, flags.ReminderOffsetMinutes, now) is { } due)
+        if (flags.AnyReminderChannel && ReminderDue(booking.ScheduledTime, flags.ReminderOffsetMinutes, now) is { } due)
         {
             yield return Message(booking, OutboxChannels.Notification, OutboxKinds.Reminder, due, now);
         }

@@ -7,4 +7,10 @@ public sealed class QueueFlags
     public bool NotifyAgent { get; set; } = true;
     public int ReminderOffsetMinutes { get; set; } = 15;
     public bool SmsReminders { get; set; }
+
+    /// <summary>The reminder by e-mail: a queue may want reminders without confirmations, or the reverse.</summary>
+    public bool ReminderEmail { get; set; } = true;
+
+    /// <summary>A reminder is planned when it has a channel to go by.</summary>
+    public bool AnyReminderChannel => ReminderEmail || SmsReminders;
 }

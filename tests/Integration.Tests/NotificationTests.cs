@@ -104,6 +104,10 @@ public sealed class NotificationTests(AppHostFixture app)
         var tenant = await TestTenant.CreateAsync(app, capacity: 1, Token,
             new { sendCustomerEmail = true, notifyAgent = false, reminderOffsetMinutes = offset });
         var call = await new BookingRequests(app, tenant).BookAsync(slot, Token);
+        // A queue that sends reminders but no confirmations (the reminder's channels are its own flags).
+        var remindersOnly = await TestTenant.CreateAsync(app, capacity: 1, Token,
+            new { sendCustomerEmail = false, notifyAgent = false, reminders = new { email = true, offsetMinutes = offset } });
+        var remindedOnly = await new BookingRequests(app, remindersOnly).BookAsync(slot, Token);
         using var mailbox = new Smtp4devMailbox(app.App);
         // Other bookings' contact-center rows keep announcing themselves meanwhile: they must not hold the reminder up.
         using var done = CancellationTokenSource.CreateLinkedTokenSource(Token);
@@ -118,6 +122,11 @@ public sealed class NotificationTests(AppHostFixture app)
         // The Date header is the moment of sending, to the second.
         Assert.InRange(reminder.Date.UtcDateTime, due.AddSeconds(-1), due.AddSeconds(3));
         Assert.Contains(call.CustomerUrl, reminder.TextBody, StringComparison.Ordinal);
+
+        var only = Assert.Single(await mailbox.WaitForAsync(m => m.IsFrom(remindersOnly), 1, MailTimeout, Token));
+        Assert.Equal(remindedOnly.VisitorEmail, only.To());
+        Assert.Null(only.Invite()); // the reminder, and no confirmation
+        Assert.Contains(remindedOnly.CustomerUrl, only.TextBody, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -106,9 +106,23 @@ public class OutboxDecisionTests
     }
 
     [Fact]
+    public void The_reminder_email_is_its_own_switch_not_the_confirmations()
+    {
+        var due = Scheduled.AddMinutes(-15);
+        var noConfirmations = Booking(flags: """{"sendCustomerEmail":false}""");
+        Assert.Equal((true, false), Email(Decide(Job("reminder"), noConfirmations, due)));
+
+        var noReminderMail = Booking(flags: """{"sendCustomerEmail":true,"reminderEmail":false}""");
+        Assert.IsType<OutboxDecision.Skip>(Decide(Job("reminder"), noReminderMail, due));
+
+        static (bool, bool) Email(OutboxDecision decision) =>
+            Assert.IsType<OutboxDecision.Send>(decision) is var send ? (send.Email, send.Sms) : default;
+    }
+
+    [Fact]
     public void An_sms_reminder_goes_on_the_first_attempt_only()
     {
-        var booking = Booking(flags: """{"sendCustomerEmail":false,"smsReminders":true}""");
+        var booking = Booking(flags: """{"sendCustomerEmail":false,"smsReminders":true,"reminderEmail":false}""");
         var due = Scheduled.AddMinutes(-15);
 
         var first = Assert.IsType<OutboxDecision.Send>(Decide(Job("reminder"), booking, due, sms: true));

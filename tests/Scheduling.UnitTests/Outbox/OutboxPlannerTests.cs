@@ -44,6 +44,16 @@ public sealed class OutboxPlannerTests
         Assert.Equal([OutboxKinds.CallbackCreate, OutboxKinds.Reminder], kinds);
     }
 
+    [Fact]
+    public void A_reminder_is_planned_when_it_has_a_channel_whatever_the_confirmations_flag()
+    {
+        var kinds = (QueueFlags flags) => OutboxPlanner.ForCreated(Booking(Now.AddHours(2)), flags, Agents, Now).Select(m => m.Kind).ToList();
+
+        Assert.Contains(OutboxKinds.Reminder, kinds(new QueueFlags { SendCustomerEmail = false, NotifyAgent = false }));
+        Assert.Contains(OutboxKinds.Reminder, kinds(new QueueFlags { ReminderEmail = false, SmsReminders = true }));
+        Assert.DoesNotContain(OutboxKinds.Reminder, kinds(new QueueFlags { ReminderEmail = false, SmsReminders = false }));
+    }
+
     [Theory]
     [InlineData(60, 15, 45)]   // due at scheduled − offset
     [InlineData(10, 15, 0)]    // booked inside the offset: at once

@@ -1,3 +1,5 @@
+using VideoEngager.Escalation.Tenancy;
+
 namespace VideoEngager.Escalation.Pages;
 
 /// <summary>The hosted booking page: the form, the calendar and two-click booking, in English or Arabic.</summary>
@@ -10,10 +12,11 @@ internal static class BookingPageEndpoints
         return routes;
     }
 
-    internal static Task Book(HttpContext context, string? lang, PageTemplates templates)
+    internal static async Task Book(HttpContext context, string? lang, string? key, PageTemplates templates, TenantDirectory tenants)
     {
+        await PageSecurityHeaders.AllowTenantFramingAsync(context, key, tenants);
         var (language, direction) = PageTemplates.Language(lang);
         var html = templates.Render("book/book.html", new Dictionary<string, string> { ["lang"] = language, ["dir"] = direction });
-        return PageTemplates.WriteAsync(context, StatusCodes.Status200OK, html);
+        await PageTemplates.WriteAsync(context, StatusCodes.Status200OK, html);
     }
 }

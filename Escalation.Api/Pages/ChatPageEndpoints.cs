@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using VideoEngager.Escalation.Tenancy;
 
 namespace VideoEngager.Escalation.Pages;
 
@@ -12,16 +13,23 @@ internal static class ChatPageEndpoints
         return routes;
     }
 
-    internal static Task Chat(HttpContext context, string? lang, PageTemplates templates, IOptions<ChatOptions> options)
+    internal static async Task Chat(
+        HttpContext context, string? lang, string? key, string? deploymentId, PageTemplates templates, IOptions<ChatOptions> options,
+        TenantDirectory tenants)
     {
+        await PageSecurityHeaders.AllowTenantFramingAsync(context, key, tenants);
         var (language, direction) = PageTemplates.Language(lang);
         var html = templates.Render("chat/chat.html", new Dictionary<string, string>
         {
             ["lang"] = language,
             ["dir"] = direction,
             ["webMessagingUrl"] = options.Value.WebMessagingUrl?.ToString() ?? "",
-            ["deploymentId"] = options.Value.DeploymentId,
+            // A widget may name the tenant's own Messenger deployment; the platform checks it exists.
+            ["deploymentId"] = IsDeploymentId(deploymentId) ? deploymentId! : options.Value.DeploymentId,
         });
-        return PageTemplates.WriteAsync(context, StatusCodes.Status200OK, html);
+        await PageTemplates.WriteAsync(context, StatusCodes.Status200OK, html);
     }
+
+    private static bool IsDeploymentId(string? value) =>
+        value is { Length: > 0 and <= 100 } && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 }

@@ -46,6 +46,10 @@ internal static class RoomEndpoints
             "cancelled" or "closed" => StatusCodes.Status410Gone,
             _ => StatusCodes.Status200OK,
         };
+        if (room is { FrameOrigins.Count: > 0 })
+        {
+            PageSecurityHeaders.AllowFraming(context.Response, room.FrameOrigins); // the tenant's widget shows the call
+        }
         var (lang, dir) = PageTemplates.Language(room?.Lang);
         var html = templates.Render("rooms/room.html", new Dictionary<string, string>
         {

@@ -97,6 +97,8 @@ internal sealed class RoomCommands(
         {
             reply.IcsUrl = links.IcsUrl;
             reply.ManageUrl = links.ManageUrl;
+            reply.FrameOrigins.Add(await db.Tenants.AsNoTracking().Where(t => t.Id == booking.TenantId)
+                .Select(t => t.AllowedOrigins).SingleOrDefaultAsync(cancellationToken) ?? []);
         }
         return reply;
     }

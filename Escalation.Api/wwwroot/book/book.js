@@ -12,7 +12,8 @@ import { createVisitorForm } from '../lib/visitor-form.js';
 import { createCalendarGrid } from '../lib/calendar-grid.js';
 import { createHoldPanel, createConfirmation } from '../lib/booking-panel.js';
 import { mapServerErrors, PRODUCT_LINES, PREFERRED_LANGUAGES } from '../lib/validation.js';
-import { messageCard, rateLimitedText, failedText, notifyPickRefused, emit } from '../lib/booking-ui.js';
+import { messageCard, rateLimitedText, failedText, notifyPickRefused, emit, embedFor } from '../lib/booking-ui.js';
+import { embedderOf, fromEmbedder, tellEmbedder } from '../lib/embedding.js';
 
 const AVAILABILITY_DAYS = 14;
 const FRESH_MS = 60 * 1000;
@@ -103,6 +104,14 @@ export async function startBookingPage({
       showTimes();
     },
   });
+
+  // In a tenant's site (widget.js): its collect() fills the form, and it hears every event.
+  const embedder = embedderOf(loc.search, win);
+  embedFor(embedder);
+  fromEmbedder(win, embedder, (message) => {
+    if (message.type === 'collect') form.fill(message.detail?.visitor ?? {});
+  });
+  tellEmbedder(win, embedder, 'ready');
 
   // ---------- summary of the details, with "Change details" ----------
   function renderSummary() {

@@ -9,7 +9,8 @@ import { readBookPage, filled, safeUrl, newIdempotencyKey } from '../lib/booking
 import { createBookingApi } from '../lib/booking-api.js';
 import { createVisitorForm } from '../lib/visitor-form.js';
 import { mapServerErrors } from '../lib/validation.js';
-import { messageCard, rateLimitedText, showNotice, emit } from '../lib/booking-ui.js';
+import { messageCard, rateLimitedText, showNotice, emit, embedFor } from '../lib/booking-ui.js';
+import { embedderOf, fromEmbedder, tellEmbedder } from '../lib/embedding.js';
 import { createGuestSession } from '../lib/web-messaging.js';
 
 const MAX_MESSAGE_LENGTH = 1000;
@@ -238,6 +239,19 @@ export async function startChatPage({
       }
     },
   });
+
+  // In a tenant's site (widget.js): its collect() or startGenesysChat({ visitor }) fills the details.
+  const embedder = embedderOf(loc.search, win);
+  embedFor(embedder);
+  fromEmbedder(win, embedder, (message) => {
+    if (message.type !== 'collect') return;
+    visitorForm.fill(message.detail?.visitor ?? {});
+    // The host's custom attributes travel with the chat (strings only), as Messenger's customAttributes do.
+    for (const [name, value] of Object.entries(message.detail?.customAttributes ?? {})) {
+      if (typeof value === 'string' && name.length <= 100 && !attributesSent) chatAttributes[name] = value;
+    }
+  });
+  tellEmbedder(win, embedder, 'ready');
 
   const refused = (res) => {
     emit(win, 'error', { code: String(res.status), message: res.data?.detail ?? '' });

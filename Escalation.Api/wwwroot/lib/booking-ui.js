@@ -1,6 +1,7 @@
 // Small building blocks shared by the booking and manage pages (and a later embeddable widget):
 // notices that announce themselves, calm full-card messages, the booking time in words, what to say
 // when a request is refused, page events.
+import { tellEmbedder } from './embedding.js';
 import { h, fillTemplate } from './dom.js';
 import { icon } from './icons.js';
 import { t, template, formatTime, localTimeZone } from './i18n.js';
@@ -95,8 +96,19 @@ export function templated(tag, key, vars, props = {}) {
   return fillTemplate(h(tag, props), template(key), vars);
 }
 
-/** Tells the embedding page what happened: window 'videoengager:booked' etc. with a detail object. */
+let embedder = null;
+
+/** The tenant's page that shows this one in a frame (widget.js), told of every event too; null for none. */
+export function embedFor(origin) {
+  embedder = origin;
+}
+
+/**
+ * Tells the embedding page what happened: window 'videoengager:booked' etc. with a detail object, and the widget's
+ * page by postMessage when this page is in its frame.
+ */
 export function emit(target, name, detail) {
+  tellEmbedder(target, embedder, name, detail);
   if (!target || typeof target.dispatchEvent !== 'function' || typeof CustomEvent !== 'function') return;
   target.dispatchEvent(new CustomEvent(`videoengager:${name}`, { detail }));
 }

@@ -213,6 +213,17 @@ export function createVisitorForm(container, {
     showErrors,
     clearErrors,
     values,
+    /** Fills in what another part of the page (or the widget's collect()) already knows; empty values are left. */
+    fill(known = {}) {
+      const set = (control, value) => {
+        if (typeof value === 'string' && value.trim()) control.value = value.trim();
+      };
+      set(nameInput, known.name);
+      set(emailInput, known.email);
+      set(phoneInput, known.phone);
+      if (PRODUCT_LINES.some((p) => p.value === known.productLine)) productSelect.value = known.productLine;
+      if (PREFERRED_LANGUAGES.some((l) => l.value === known.preferredLang)) langSelect.value = known.preferredLang;
+    },
     setBusy(next) {
       busy = Boolean(next);
       if (busy) submit.setAttribute('aria-disabled', 'true');

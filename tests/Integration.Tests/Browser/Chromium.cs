@@ -34,6 +34,9 @@ public sealed class Chromium : IAsyncLifetime
                 "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
                 "--auto-select-desktop-capture-source=Entire screen",
                 "--allow-loopback-in-peer-connection",
+                // The widget tests play a tenant's public site on a made-up host while the edge listens on loopback;
+                // in production both are public, so Chromium's local-network checks (a permission prompt) do not apply.
+                "--disable-features=LocalNetworkAccessChecks,BlockInsecurePrivateNetworkRequests,PrivateNetworkAccessSendPreflights",
             ],
         });
     }

@@ -2,9 +2,12 @@
 // baseline measured in the same run:
 //   1. join   — a customer joining a call the agent is already in, in Chromium with fake media: navigation start to
 //               ICE connected and to the first decoded frame, against loading one of the room's static files.
+//   3. startvideo — Start Video from live chats at a given concurrency: p99 of POST /create by messageId, against
+//               GET /health on the edge at the same concurrency.
 //   2. fanout — signalling between parties on different replicas (through Redis), every party sending a chat message
 //               a second: relay latency and memory per connection, against an in-process Kestrel WebSocket echo.
-// Usage: dotnet run -c Release --project benchmarks/Room.Load [-- join [joins] | fanout [rooms] [seconds] | all [joins] [rooms] [seconds]]
+// Usage: dotnet run -c Release --project benchmarks/Room.Load [-- join [joins] | fanout [rooms] [seconds] | all [joins] [rooms] [seconds]
+//        | startvideo [escalations] [concurrency]]
 using System.Globalization;
 using VideoEngager.Benchmarks;
 
@@ -12,6 +15,7 @@ var mode = args.Length > 0 ? args[0] : "all";
 int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
 var (joins, rooms, seconds) = mode switch
 {
+    "startvideo" => (0, 0, 0),
     "join" => (Arg(1, 20), 0, 0),
     "fanout" => (0, Arg(1, 500), Arg(2, 60)),
     "all" => (Arg(1, 20), Arg(2, 500), Arg(3, 60)),
@@ -33,6 +37,8 @@ Console.CancelKeyPress += (_, e) =>
     cancel.Cancel();
 };
 
+var (escalations, concurrency) = mode == "startvideo" ? (Arg(1, 1000), Arg(2, 100)) : (0, 0);
+StartVideoResult? startVideo = null;
 JoinResult? join = null;
 FanOutResult? fanOut = null;
 ChatRunResult? echo = null;
@@ -44,6 +50,11 @@ try
     try
     {
         var tenant = await room.CreateTenantAsync(cancel.Token);
+        if (escalations > 0)
+        {
+            Console.WriteLine($"Start Video: {escalations} escalations from live chats, {concurrency} at a time.");
+            startVideo = await StartVideoBenchmark.RunAsync(room, tenant, escalations, concurrency, cancel.Token);
+        }
         if (joins > 0)
         {
             Console.WriteLine($"Join: {joins} joins (one more first, not counted).");
@@ -80,6 +91,17 @@ for (var wait = 0; wait < 30 && left.Count > 0; wait++)
 
 Console.WriteLine();
 Console.WriteLine($"Room.Load — {Environment.ProcessorCount} cores, 2 Escalation.Api replicas");
+if (startVideo is not null)
+{
+    Console.WriteLine();
+    Console.WriteLine($"Start Video: {startVideo.Escalations} escalations by messageId, {startVideo.Concurrency} concurrent; {startVideo.Created} created, {startVideo.Failed} failed");
+    Console.WriteLine($"  {"run",-30} {"p50 ms",8} {"p99 ms",8} {"max ms",8}");
+    foreach (var (name, d) in new[] { ("GET /health (baseline)", startVideo.Health), ("POST /create by messageId", startVideo.StartVideo) })
+    {
+        Console.WriteLine($"  {name,-30} {d.P50,8:F1} {d.P99,8:F1} {d.Max,8:F1}");
+    }
+    Console.WriteLine($"  ratio p99 = {startVideo.StartVideo.P99 / startVideo.Health.P99:F1}x; goal p99 <= 50 ms: {Verdict(startVideo.StartVideo.P99 <= 50)}");
+}
 if (join is not null)
 {
     Console.WriteLine();
@@ -114,7 +136,7 @@ if (cancelled)
     Console.WriteLine("Cancelled.");
     return 130;
 }
-var failed = (join?.Failed ?? 0) > 0 || (fanOut is not null && (fanOut.Relay.Lost != 0 || fanOut.Relay.Refused != 0)) || left.Count > 0;
+var failed = (startVideo?.Failed ?? 0) > 0 || (join?.Failed ?? 0) > 0 || (fanOut is not null && (fanOut.Relay.Lost != 0 || fanOut.Relay.Refused != 0)) || left.Count > 0;
 return failed ? 1 : 0;
 
 static void Row(string name, Distribution value, Distribution? baseline)

@@ -48,6 +48,9 @@ internal sealed class RoomApp : IAsyncDisposable
     /// <summary>The public edge (DCP's proxy in front of the replicas), as a visitor's link names it.</summary>
     public Uri Edge => _app.GetEndpoint(ResourceNames.EscalationApi, "http");
 
+    /// <summary>The Genesys emulator (platform API and Web Messaging), where the benchmark's guests chat.</summary>
+    public Uri Genesys => _app.GetEndpoint(ResourceNames.Genesys, "http");
+
     public static async Task<RoomApp> StartAsync(int replicas, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -13,7 +13,7 @@ internal sealed record ContactCenterOrg(
     AppHostFixture App, TestTenant Tenant, string QueueName, Guid QueueId, string Video, Guid VideoId, string Arabic, Guid ArabicId)
 {
     public static async Task<ContactCenterOrg> CreateAsync(AppHostFixture app, CancellationToken cancellationToken,
-        DateTimeOffset? opensAt = null, object? flags = null)
+        DateTimeOffset? opensAt = null, object? flags = null, string[]? allowedOrigins = null)
     {
         var suffix = Guid.NewGuid().ToString("N")[..8];
         using var emulator = Emulator(app);
@@ -24,7 +24,7 @@ internal sealed record ContactCenterOrg(
         var videoId = await AddAsync(emulator, "skills", video, cancellationToken);
         var arabicId = await AddAsync(emulator, "skills", arabic, cancellationToken);
 
-        var tenant = await TestTenant.CreateAsync(app, capacity: 2, cancellationToken);
+        var tenant = await TestTenant.CreateAsync(app, capacity: 2, cancellationToken, allowedOrigins: allowedOrigins);
         using var admin = app.CreateApiClient(widgetKey: null);
         admin.DefaultRequestHeaders.Add("X-Admin-Key", TestTenant.AdminKey);
         var days = new[] { "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday" };

@@ -59,11 +59,7 @@ internal sealed class RpcExceptionHandler(IProblemDetailsService problemDetails,
     {
         if (rpc.StatusCode == StatusCode.InvalidArgument)
         {
-            var badRequest = rpc.GetRpcStatus()?.GetDetail<BadRequest>();
-            var errors = (badRequest?.FieldViolations ?? [])
-                .GroupBy(v => v.Field)
-                .ToDictionary(g => g.Key, g => g.Select(v => v.Description).ToArray());
-            return new ValidationProblemDetails(errors)
+            return new ValidationProblemDetails(FieldErrors(rpc))
             {
                 Status = StatusCodes.Status400BadRequest,
                 Detail = rpc.Status.Detail,
@@ -86,11 +82,9 @@ internal sealed class RpcExceptionHandler(IProblemDetailsService problemDetails,
         var detail = status == StatusCodes.Status500InternalServerError ? null : rpc.Status.Detail;
         var problem = new ProblemDetails { Status = status, Detail = detail };
         // A refusal about one field (an unknown conversationId, say) names it as a validation error would.
-        if (rpc.GetRpcStatus()?.GetDetail<BadRequest>() is { FieldViolations.Count: > 0 } fields)
+        if (FieldErrors(rpc) is { Count: > 0 } fields)
         {
-            problem.Extensions["errors"] = fields.FieldViolations
-                .GroupBy(v => v.Field)
-                .ToDictionary(g => g.Key, g => g.Select(v => v.Description).ToArray());
+            problem.Extensions["errors"] = fields;
         }
         if (reason is not null)
         {
@@ -98,4 +92,10 @@ internal sealed class RpcExceptionHandler(IProblemDetailsService problemDetails,
         }
         return problem;
     }
+
+    /// <summary>Scheduling's field violations (a BadRequest detail), grouped by field.</summary>
+    private static Dictionary<string, string[]> FieldErrors(RpcException rpc) =>
+        (rpc.GetRpcStatus()?.GetDetail<BadRequest>()?.FieldViolations ?? [])
+            .GroupBy(v => v.Field)
+            .ToDictionary(g => g.Key, g => g.Select(v => v.Description).ToArray());
 }

@@ -79,16 +79,7 @@ internal static class VideoEngagerApiEndpoints
             // An instant late in a queue's day may reach into the next: one more day covers it.
             Days = Math.Min(31, days + (from is null ? 0 : 1)),
         }, cancellationToken: cancellationToken);
-        var open = VideoEngagerMapping.ToAvailability(AvailabilityResponse.From(reply), from);
-        if (from is { } first)
-        {
-            var until = first.AddDays(days).UtcDateTime;
-            foreach (var late in open.Keys.Where(k => DateTime.Parse(k, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal) >= until).ToList())
-            {
-                open.Remove(late);
-            }
-        }
-        return TypedResults.Ok(open);
+        return TypedResults.Ok(VideoEngagerMapping.ToAvailability(AvailabilityResponse.From(reply), from, from?.AddDays(days)));
     }
 
     internal static async Task<Results<Created<VideoEngagerCallbackResponse>, ValidationProblem, ProblemHttpResult>> Create(

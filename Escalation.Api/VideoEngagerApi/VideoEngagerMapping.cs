@@ -102,13 +102,17 @@ internal static class VideoEngagerMapping
         reply.ConfirmationMail,
         ics);
 
-    /// <summary>Open slots from <paramref name="from"/> on: <c>{ "2026-12-03T06:30:00.000Z": seats left }</c>.</summary>
-    public static SortedDictionary<string, int> ToAvailability(AvailabilityResponse calendar, DateTimeOffset? from)
+    /// <summary>
+    /// Open slots from <paramref name="from"/> and before <paramref name="until"/>:
+    /// <c>{ "2026-12-03T06:30:00.000Z": seats left }</c>.
+    /// </summary>
+    public static SortedDictionary<string, int> ToAvailability(AvailabilityResponse calendar, DateTimeOffset? from, DateTimeOffset? until = null)
     {
         var open = new SortedDictionary<string, int>(StringComparer.Ordinal);
         foreach (var slot in calendar.Slots)
         {
-            if (slot.Status == "open" && (from is null || slot.Start >= from.Value.UtcDateTime))
+            if (slot.Status == "open" && (from is null || slot.Start >= from.Value.UtcDateTime)
+                && (until is null || slot.Start < until.Value.UtcDateTime))
             {
                 open[slot.Start.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture)] = slot.Remaining;
             }

@@ -109,6 +109,8 @@ public sealed class VideoEngagerMappingTests
         Assert.Equal(new Dictionary<string, int> { ["2026-12-03T09:00:00.000Z"] = 2, ["2026-12-03T10:00:00.000Z"] = 1 },
             VideoEngagerMapping.ToAvailability(calendar, null));
         Assert.Equal(["2026-12-03T10:00:00.000Z"], VideoEngagerMapping.ToAvailability(calendar, new DateTimeOffset(at.AddMinutes(45))).Keys);
+        Assert.Equal(["2026-12-03T09:00:00.000Z"],
+            VideoEngagerMapping.ToAvailability(calendar, new DateTimeOffset(at), new DateTimeOffset(at.AddMinutes(60))).Keys);
     }
 
     [Fact]

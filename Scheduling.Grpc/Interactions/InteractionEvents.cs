@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Net.WebSockets;
 using System.Text;
 using System.Threading.Channels;
@@ -30,12 +31,23 @@ internal sealed class InteractionEvents(
 
     private readonly Channel<bool> _queuesChanged = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private volatile bool _listening;
+    /// <summary>The queues the channel is subscribed to now (replaced, never changed in place); empty while not listening.</summary>
+    private volatile FrozenSet<string> _subscribed = FrozenSet<string>.Empty;
 
     /// <summary>True while events arrive; otherwise a status read may ask the platform itself.</summary>
     public bool Listening => _listening;
 
-    /// <summary>A booking was made on <paramref name="queueName"/>: listen to it now rather than at the next refresh.</summary>
-    public void Watch(string queueName) => _queuesChanged.Writer.TryWrite(true);
+    /// <summary>
+    /// A booking was made on <paramref name="queueName"/>: listen to it now rather than at the next refresh. Called on
+    /// every booking, so a queue already subscribed to costs a set look-up and nothing else.
+    /// </summary>
+    public void Watch(string queueName)
+    {
+        if (!_subscribed.Contains(queueName))
+        {
+            _queuesChanged.Writer.TryWrite(true);
+        }
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -67,6 +79,7 @@ internal sealed class InteractionEvents(
             finally
             {
                 _listening = false;
+                _subscribed = FrozenSet<string>.Empty;
             }
         }
     }
@@ -75,6 +88,7 @@ internal sealed class InteractionEvents(
     {
         var channel = await contactCenter.CreateNotificationChannelAsync(stoppingToken);
         var topics = await contactCenter.SubscribeToCallbacksAsync(channel.Id, queues, stoppingToken);
+        _subscribed = queues.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         using var socket = new ClientWebSocket();
         await socket.ConnectAsync(channel.ConnectUri, stoppingToken);
         _listening = true;
@@ -130,6 +144,7 @@ internal sealed class InteractionEvents(
                 {
                     queues.UnionWith(now);
                     await contactCenter.SubscribeToCallbacksAsync(channel.Id, queues, cancellationToken);
+                    _subscribed = queues.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
                 }
             }
         }

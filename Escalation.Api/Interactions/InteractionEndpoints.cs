@@ -132,11 +132,8 @@ internal static class InteractionEndpoints
         {
             return (await scheduling.GetInteractionStatusAsync(reference, cancellationToken: cancellationToken)).Status;
         }
-        catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Internal)
-        {
-            return null;
-        }
-        catch (RpcException e) when (e.StatusCode == StatusCode.Cancelled)
+        catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Internal
+            or StatusCode.Cancelled)
         {
             return null;
         }

@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json;
 using VideoEngager.Genesys.Emulator.Seed;
 
@@ -18,15 +16,15 @@ public sealed class ConversationApiTests(EmulatorFactory emulator) : IClassFixtu
         using var socket = await emulator.Server.CreateWebSocketClient()
             .ConnectAsync(new Uri(emulator.Server.BaseAddress, "/v1?deploymentId=dep-conv"), _ct);
         var token = Guid.NewGuid().ToString();
-        await SendAsync(socket, new { action = "configureSession", token, deploymentId = "dep-conv" });
-        await ReceiveAsync(socket);
-        await SendAsync(socket, new
+        await SocketFrames.SendAsync(socket, new { action = "configureSession", token, deploymentId = "dep-conv" }, _ct);
+        await SocketFrames.ReceiveAsync(socket, _ct);
+        await SocketFrames.SendAsync(socket, new
         {
             action = "onMessage",
             token,
             message = new { type = "Text", text = "Can we talk on video?", channel = new { metadata = new { customAttributes = new { productLine = "Post-paid" } } } },
-        });
-        var messageId = (await ReceiveAsync(socket)).GetProperty("body").GetProperty("id").GetGuid();
+        }, _ct);
+        var messageId = (await SocketFrames.ReceiveAsync(socket, _ct)).GetProperty("body").GetProperty("id").GetGuid();
         using var api = await emulator.CreateApiClientAsync(_ct);
         var conversationId = (await api.GetFromJsonAsync<JsonElement>($"/api/v2/conversations/messages/{messageId}/details", _ct))
             .GetProperty("conversationId").GetGuid();
@@ -87,24 +85,5 @@ public sealed class ConversationApiTests(EmulatorFactory emulator) : IClassFixtu
         await GenesysAssert.ErrorAsync(
             await api.PostAsJsonAsync("/api/v2/analytics/conversations/details/query", new { interval = "yesterday" }, _ct),
             HttpStatusCode.BadRequest, "bad.request");
-    }
-
-    private Task SendAsync(WebSocket socket, object frame) =>
-        socket.SendAsync(JsonSerializer.SerializeToUtf8Bytes(frame), WebSocketMessageType.Text, true, _ct);
-
-    private async Task<JsonElement> ReceiveAsync(WebSocket socket)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(10));
-        var buffer = new byte[64 * 1024];
-        using var frame = new MemoryStream();
-        WebSocketReceiveResult result;
-        do
-        {
-            result = await socket.ReceiveAsync(buffer, timeout.Token);
-            frame.Write(buffer, 0, result.Count);
-        }
-        while (!result.EndOfMessage);
-        return JsonDocument.Parse(Encoding.UTF8.GetString(frame.ToArray())).RootElement.Clone();
     }
 }

@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json;
 using VideoEngager.Genesys.Emulator.Seed;
 
@@ -35,7 +33,7 @@ public sealed class NotificationApiTests(EmulatorFactory emulator) : IClassFixtu
         }, _ct);
         var conversationId = (await created.Content.ReadFromJsonAsync<JsonElement>(_ct)).GetProperty("conversation").GetProperty("id").GetGuid();
 
-        var frame = await ReceiveAsync(socket);
+        var frame = await SocketFrames.ReceiveAsync(socket, _ct);
         Assert.Equal(topic, frame.GetProperty("topicName").GetString());
         var body = frame.GetProperty("eventBody");
         Assert.Equal(conversationId, body.GetProperty("id").GetGuid());
@@ -44,7 +42,7 @@ public sealed class NotificationApiTests(EmulatorFactory emulator) : IClassFixtu
 
         using var gone = await api.PostAsJsonAsync("/api/v2/conversations/callbacks/bulk/disconnect",
             new { callbackDisconnectIdentifiers = new[] { new { conversationId } } }, _ct);
-        var ended = (await ReceiveAsync(socket)).GetProperty("eventBody").GetProperty("participants").EnumerateArray();
+        var ended = (await SocketFrames.ReceiveAsync(socket, _ct)).GetProperty("eventBody").GetProperty("participants").EnumerateArray();
         Assert.Contains(ended, p => p.GetProperty("purpose").GetString() == "customer" && p.GetProperty("state").GetString() == "disconnected");
     }
 
@@ -60,21 +58,5 @@ public sealed class NotificationApiTests(EmulatorFactory emulator) : IClassFixtu
         await GenesysAssert.ErrorAsync(
             await api.PutAsJsonAsync($"/api/v2/notifications/channels/{channel.GetProperty("id").GetString()}/subscriptions", many, _ct),
             HttpStatusCode.BadRequest, "bad.request");
-    }
-
-    private async Task<JsonElement> ReceiveAsync(WebSocket socket)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(10));
-        var buffer = new byte[64 * 1024];
-        using var frame = new MemoryStream();
-        WebSocketReceiveResult result;
-        do
-        {
-            result = await socket.ReceiveAsync(buffer, timeout.Token);
-            frame.Write(buffer, 0, result.Count);
-        }
-        while (!result.EndOfMessage);
-        return JsonDocument.Parse(Encoding.UTF8.GetString(frame.ToArray())).RootElement.Clone();
     }
 }

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json;
 
 namespace VideoEngager.Genesys.Emulator.UnitTests.Http;
@@ -17,13 +16,13 @@ public sealed class WebMessagingSocketTests(EmulatorFactory emulator) : IClassFi
         using var socket = await emulator.Server.CreateWebSocketClient()
             .ConnectAsync(new Uri(emulator.Server.BaseAddress, "/v1?deploymentId=dep-1"), _ct);
 
-        await SendAsync(socket, new { action = "configureSession", token, deploymentId = "dep-1", startNew = false });
-        var session = await ReceiveAsync(socket);
+        await SocketFrames.SendAsync(socket, new { action = "configureSession", token, deploymentId = "dep-1", startNew = false }, _ct);
+        var session = await SocketFrames.ReceiveAsync(socket, _ct);
         Assert.Equal("SessionResponse", session.GetProperty("class").GetString());
         Assert.True(session.GetProperty("body").GetProperty("connected").GetBoolean());
         Assert.Equal(2048, session.GetProperty("body").GetProperty("maxCustomDataBytes").GetInt32());
 
-        await SendAsync(socket, new
+        await SocketFrames.SendAsync(socket, new
         {
             action = "onMessage",
             token,
@@ -33,8 +32,8 @@ public sealed class WebMessagingSocketTests(EmulatorFactory emulator) : IClassFi
                 text = "I'd like a video call",
                 channel = new { metadata = new { customAttributes = new { productLine = "Post-paid", lang = "ar" } } },
             },
-        });
-        var echoed = await ReceiveAsync(socket);
+        }, _ct);
+        var echoed = await SocketFrames.ReceiveAsync(socket, _ct);
         Assert.Equal(("response", "StructuredMessage", 200),
             (echoed.GetProperty("type").GetString(), echoed.GetProperty("class").GetString(), echoed.GetProperty("code").GetInt32()));
         var body = echoed.GetProperty("body");
@@ -54,8 +53,8 @@ public sealed class WebMessagingSocketTests(EmulatorFactory emulator) : IClassFi
         using var reply = await api.PostAsJsonAsync(
             $"/desktop/messaging/{conversationId}/reply?agent=layla.haddad@agents.example", new { text = "Marhaba!" }, _ct);
         Assert.Equal(HttpStatusCode.NoContent, reply.StatusCode);
-        Assert.Equal("Join", (await ReceiveAsync(socket)).GetProperty("body").GetProperty("events")[0].GetProperty("presence").GetProperty("type").GetString());
-        var agentText = await ReceiveAsync(socket);
+        Assert.Equal("Join", (await SocketFrames.ReceiveAsync(socket, _ct)).GetProperty("body").GetProperty("events")[0].GetProperty("presence").GetProperty("type").GetString());
+        var agentText = await SocketFrames.ReceiveAsync(socket, _ct);
         Assert.Equal(("message", "Outbound", "Marhaba!"),
             (agentText.GetProperty("type").GetString(), agentText.GetProperty("body").GetProperty("direction").GetString(),
              agentText.GetProperty("body").GetProperty("text").GetString()));
@@ -81,24 +80,5 @@ public sealed class WebMessagingSocketTests(EmulatorFactory emulator) : IClassFi
         using var response = await api.GetAsync($"/api/v2/conversations/messages/{Guid.NewGuid()}/details", _ct);
 
         await GenesysAssert.ErrorAsync(response, HttpStatusCode.NotFound, "not.found");
-    }
-
-    private Task SendAsync(WebSocket socket, object frame) =>
-        socket.SendAsync(JsonSerializer.SerializeToUtf8Bytes(frame), WebSocketMessageType.Text, true, _ct);
-
-    private async Task<JsonElement> ReceiveAsync(WebSocket socket)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(10));
-        var buffer = new byte[64 * 1024];
-        using var frame = new MemoryStream();
-        WebSocketReceiveResult result;
-        do
-        {
-            result = await socket.ReceiveAsync(buffer, timeout.Token);
-            frame.Write(buffer, 0, result.Count);
-        }
-        while (!result.EndOfMessage);
-        return JsonDocument.Parse(Encoding.UTF8.GetString(frame.ToArray())).RootElement.Clone();
     }
 }

@@ -44,7 +44,7 @@ public sealed class ChatEscalationTests(AppHostFixture app)
         await using var stream = await viewer.GetStreamAsync(eventsUrl.PathAndQuery, timeout.Token);
         await using var events = SseParser.Create(stream).EnumerateAsync(timeout.Token).GetAsyncEnumerator(timeout.Token);
         // The leg is added from the outbox at once and a free agent alerted, so the stream may open on either.
-        var first = await NextStatusAsync(events);
+        var first = await StatusEvents.NextAsync(events);
         Assert.Contains(first, new[] { "waiting", "offered" });
 
         // The leg is on the chat's conversation, with the chat's attributes under the video request's.
@@ -66,11 +66,11 @@ public sealed class ChatEscalationTests(AppHostFixture app)
         // The platform's events drive the stream: the agent alerted, then connected.
         if (first == "waiting")
         {
-            Assert.Equal("offered", await NextStatusAsync(events));
+            Assert.Equal("offered", await StatusEvents.NextAsync(events));
         }
         using var emulator = ContactCenterOrg.Emulator(app);
         (await emulator.PostAsync($"/desktop/offers/{chat.ConversationId}/accept?agent={agent}", null, Token)).EnsureSuccessStatusCode();
-        Assert.Equal("agent-joined", await NextStatusAsync(events));
+        Assert.Equal("agent-joined", await StatusEvents.NextAsync(events));
 
         // One conversation for the platform and for reporting: the message and the callback sessions together.
         using var platform = await PlatformClientAsync();
@@ -201,12 +201,6 @@ public sealed class ChatEscalationTests(AppHostFixture app)
 
     private static async Task FaultAsync(HttpClient emulator, object fault) =>
         (await emulator.PostAsJsonAsync("/emulator/faults", fault, Token)).EnsureSuccessStatusCode();
-
-    private static async Task<string> NextStatusAsync(IAsyncEnumerator<SseItem<string>> events)
-    {
-        Assert.True(await events.MoveNextAsync(), "the stream ended");
-        return JsonDocument.Parse(events.Current.Data).RootElement.GetProperty("status").GetString()!;
-    }
 
     private static async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe) where T : struct
     {

@@ -36,7 +36,7 @@ public sealed class InteractionTests(AppHostFixture app)
         await using var events = SseParser.Create(stream).EnumerateAsync(timeout.Token).GetAsyncEnumerator(timeout.Token);
 
         // A free agent is alerted at once, so the stream may start there.
-        Assert.Contains(await NextStatusAsync(events), new[] { "waiting", "offered" });
+        Assert.Contains(await StatusEvents.NextAsync(events), new[] { "waiting", "offered" });
 
         using var emulator = ContactCenterOrg.Emulator(app);
         var conversationId = await EventuallyOfferedAsync(org, bookingId, agent);
@@ -80,7 +80,7 @@ public sealed class InteractionTests(AppHostFixture app)
                 var stream = await viewer.GetStreamAsync(events, timeout.Token);
                 streams.Add(stream);
                 var page = SseParser.Create(stream).EnumerateAsync(timeout.Token).GetAsyncEnumerator(timeout.Token);
-                Assert.Equal("offered", await NextStatusAsync(page));
+                Assert.Equal("offered", await StatusEvents.NextAsync(page));
                 pages.Add(page);
             }
             await Task.Delay(TimeSpan.FromSeconds(20), Token);
@@ -92,7 +92,7 @@ public sealed class InteractionTests(AppHostFixture app)
             (await emulator.PostAsync($"/desktop/offers/{conversationId}/accept?agent={agent}", null, Token)).EnsureSuccessStatusCode();
             foreach (var page in pages)
             {
-                Assert.Equal("agent-joined", await NextStatusAsync(page));
+                Assert.Equal("agent-joined", await StatusEvents.NextAsync(page));
             }
         }
         finally
@@ -108,20 +108,13 @@ public sealed class InteractionTests(AppHostFixture app)
         }
     }
 
-    private static async Task<string> NextStatusAsync(IAsyncEnumerator<SseItem<string>> events)
-    {
-        Assert.True(await events.MoveNextAsync(), "the stream ended");
-        Assert.Equal("status", events.Current.EventType);
-        return JsonDocument.Parse(events.Current.Data).RootElement.GetProperty("status").GetString()!;
-    }
-
     /// <summary>The next status past <c>offered</c>, which may show while an agent is alerted.</summary>
     private static async Task<string> NextStatusAfterOfferAsync(IAsyncEnumerator<SseItem<string>> events)
     {
         string status;
         do
         {
-            status = await NextStatusAsync(events);
+            status = await StatusEvents.NextAsync(events);
         }
         while (status == "offered");
         return status;

@@ -162,18 +162,18 @@ public sealed partial class RoomTests(AppHostFixture app)
         viewer.Timeout = Timeout.InfiniteTimeSpan;
         await using var stream = await viewer.GetStreamAsync($"/interactions/{call.BookingId}/events{call.ManageUrl.Query}", Token);
         await using var events = SseParser.Create(stream).EnumerateAsync(Token).GetAsyncEnumerator(Token);
-        Assert.Equal("agent-joined", await NextStatusAsync(events));
+        Assert.Equal("agent-joined", await StatusEvents.NextAsync(events));
 
         await agent.SendAsync(new { type = "leave" }, Token);
         Assert.Equal("left", (string?)(await customer.ReceiveAsync("peer-left", Token))["reason"]);
-        Assert.Equal("ended", await NextStatusAsync(events));
+        Assert.Equal("ended", await StatusEvents.NextAsync(events));
 
         // The customer's page reconnecting afterwards (a reload) neither joins anew nor undoes the hang-up.
         await using var reloaded = await RoomSignal.ConnectAsync(Edge, call.BookingId, CustomerToken(call), Token);
         await reloaded.ReceiveAsync("welcome", Token);
         await using var again = await viewer.GetStreamAsync($"/interactions/{call.BookingId}/events{call.ManageUrl.Query}", Token);
         await using var replay = SseParser.Create(again).EnumerateAsync(Token).GetAsyncEnumerator(Token);
-        Assert.Equal("ended", await NextStatusAsync(replay));
+        Assert.Equal("ended", await StatusEvents.NextAsync(replay));
     }
 
     [Fact]
@@ -257,10 +257,4 @@ public sealed partial class RoomTests(AppHostFixture app)
 
     [GeneratedRegex("<html[^>]*>")]
     private static partial Regex HtmlTag();
-
-    private static async Task<string> NextStatusAsync(IAsyncEnumerator<SseItem<string>> events)
-    {
-        Assert.True(await events.MoveNextAsync(), "the stream ended");
-        return JsonDocument.Parse(events.Current.Data).RootElement.GetProperty("status").GetString()!;
-    }
 }

@@ -91,11 +91,11 @@ public sealed partial class RoomBrowserTests(AppHostFixture app, Chromium chromi
         viewer.Timeout = Timeout.InfiniteTimeSpan;
         await using var stream = await viewer.GetStreamAsync($"/interactions/{bookingId}/events{manage.Query}", Token);
         await using var events = SseParser.Create(stream).EnumerateAsync(Token).GetAsyncEnumerator(Token);
-        Assert.Equal("agent-joined", await NextStatusAsync(events));
+        Assert.Equal("agent-joined", await StatusEvents.NextAsync(events));
 
         await agent.Button("Leave call").ClickAsync();
         await Assertions.Expect(customer.Status).ToContainTextAsync("The other party left");
-        Assert.Equal("ended", await NextStatusAsync(events));
+        Assert.Equal("ended", await StatusEvents.NextAsync(events));
 
         await customer.Page.Context.CloseAsync();
         await agent.Page.Context.CloseAsync();
@@ -272,10 +272,4 @@ public sealed partial class RoomBrowserTests(AppHostFixture app, Chromium chromi
               return relay;
             }
             """, new[] { $"turn:127.0.0.1:{port}?transport=udp", username, password });
-
-    private static async Task<string> NextStatusAsync(IAsyncEnumerator<SseItem<string>> events)
-    {
-        Assert.True(await events.MoveNextAsync(), "the stream ended");
-        return JsonDocument.Parse(events.Current.Data).RootElement.GetProperty("status").GetString()!;
-    }
 }

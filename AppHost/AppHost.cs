@@ -81,8 +81,8 @@ else
 
 var notifier = builder.AddProject<Projects.Notifier_Worker>(ResourceNames.NotifierWorker, launchProfileName: null)
     .WithHttpEndpoint(name: "http")
+    // The outbox table only: each row carries its notification (see docs/architecture.md).
     .WithReference(database)
-    .WithReference(redis).WaitFor(redis)
     .WithReference(smtp.GetEndpoint("smtp"))
     // Scheduling.Grpc owns the schema and migrates it before it reports healthy.
     .WaitFor(scheduling)
@@ -123,8 +123,6 @@ var api = builder.AddProject<Projects.Escalation_Api>(ResourceNames.EscalationAp
     .WithEnvironment("Rooms__IceServers__0__UsesTurnSecret", "true")
     .WithEnvironment("Rooms__TurnSecret", turnSecret)
     .WithReplicas(builder.Configuration.GetValue("Escalation:Replicas", 1))
-    // Calendar invites (.ics downloads) are rendered by the notifier, like the ones it mails.
-    .WithReference(notifier)
     .WithEnvironment("Admin__Key", adminKey)
     .WithHttpHealthCheck("/health")
     .WithUrlForEndpoint("http", url => url.DisplayText = "Public API");
@@ -144,7 +142,6 @@ else
 
 // Booking answers carry links to the public edge.
 scheduling.WithEnvironment("Booking__PublicBaseUrl", api.GetEndpoint("http"));
-notifier.WithEnvironment("Booking__PublicBaseUrl", api.GetEndpoint("http"));
 
 // Launch profiles are not used (ports come from here), so hand every service the AppHost's environment.
 foreach (var project in builder.Resources.OfType<ProjectResource>())

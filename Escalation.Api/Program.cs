@@ -52,7 +52,7 @@ builder.Services.AddValidatedOptions<ChatOptions>(ChatOptions.Section);
 builder.Services.AddSingleton<RoomRelay>();
 builder.Services.AddSingleton<PageTemplates>();
 
-builder.Services.AddHttpClient<InviteClient>(http => http.BaseAddress = InviteClient.BaseAddress);
+builder.Services.AddTransient<CalendarInvites>();
 builder.Services.AddSingleton<TenantDirectory>();
 builder.Services.AddValidatedOptions<AdminOptions>(AdminOptions.Section);
 builder.Services.AddAuthentication(WidgetKeyAuthentication.SchemeName)

@@ -48,9 +48,6 @@ public static partial class NotifierLog
     [LoggerMessage(EventId = 3025, Level = LogLevel.Error, Message = "Outbox job {JobId} ({Kind}) parked as failed after {Attempts} attempts: {Error}")]
     public static partial void OutboxParked(ILogger logger, long jobId, string kind, int attempts, string error);
 
-    [LoggerMessage(EventId = 3026, Level = LogLevel.Debug, Message = "Outbox job {JobId} ({Kind}) deferred until {Until}")]
-    public static partial void OutboxDeferred(ILogger logger, long jobId, string kind, DateTimeOffset until);
-
     // Per message at Debug: a backlog sends thousands a second, and each batch is logged at Information.
     [LoggerMessage(EventId = 3027, Level = LogLevel.Debug, Message = "Outbox job {JobId} ({Kind}) sent as {MessageId}")]
     public static partial void OutboxSent(ILogger logger, long jobId, string kind, string messageId);

@@ -37,6 +37,7 @@ builder.Services.AddValidatedOptions<CalendarLeaseOptions>(CalendarLeaseOptions.
 builder.Services.AddSingleton<CalendarLeases>();
 builder.Services.AddSingleton<QueueSnapshots>();
 builder.Services.AddMemoryCache();
+builder.Services.AddSingleton<BookingLinks>();
 builder.Services.AddSingleton<BookingReplies>();
 builder.Services.AddScoped<AvailabilityQuery>();
 builder.Services.AddScoped<HoldCommands>();

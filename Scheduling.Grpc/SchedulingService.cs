@@ -4,6 +4,7 @@ using VideoEngager.Scheduling.Bookings;
 using VideoEngager.Scheduling.Holds;
 using VideoEngager.Scheduling.Interactions;
 using VideoEngager.Scheduling.Rooms;
+using VideoEngager.Notifications.V1;
 using VideoEngager.Scheduling.V1;
 
 namespace VideoEngager.Scheduling;
@@ -30,6 +31,9 @@ internal sealed class SchedulingService(
 
     public override Task<BookingReply> GetBooking(BookingRef request, ServerCallContext context) =>
         bookings.GetAsync(request, context.CancellationToken);
+
+    public override Task<BookingNotification> GetCustomerInvite(BookingRef request, ServerCallContext context) =>
+        bookings.GetCustomerInviteAsync(request, context.CancellationToken);
 
     public override Task<BookingReply> CancelBooking(BookingRef request, ServerCallContext context) =>
         bookings.CancelAsync(request, context.CancellationToken);

@@ -130,11 +130,13 @@ internal static class BookingEndpoints
     }
 
     internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetInvite(
-        string bookingId, string? token, InviteClient invites, CancellationToken cancellationToken)
+        string bookingId, string? token, CalendarInvites invites, CancellationToken cancellationToken)
     {
-        var invite = await invites.GetAsync(bookingId, token ?? "", cancellationToken);
+        var invite = string.IsNullOrEmpty(token)
+            ? null
+            : await invites.GetAsync(new BookingRef { BookingId = bookingId, Token = token }, cancellationToken);
         return invite is { } found
-            ? TypedResults.File(found.Content, found.ContentType, "invite.ics")
+            ? TypedResults.File(found.Content, found.ContentType, found.FileName)
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: "Booking was not found.");
     }
 

@@ -83,7 +83,7 @@ internal static class VideoEngagerApiEndpoints
     }
 
     internal static async Task<Results<Created<VideoEngagerCallbackResponse>, ValidationProblem, ProblemHttpResult>> Create(
-        string tenantId, VideoEngagerCallbackRequest body, ClaimsPrincipal user, SchedulingClient scheduling, InviteClient invites,
+        string tenantId, VideoEngagerCallbackRequest body, ClaimsPrincipal user, SchedulingClient scheduling, CalendarInvites invites,
         CancellationToken cancellationToken)
     {
         if (OtherTenant(tenantId, user) is { } forbidden)
@@ -114,7 +114,7 @@ internal static class VideoEngagerApiEndpoints
 
     internal static async Task<Results<Ok<VideoEngagerCallbackResponse>, ValidationProblem, ProblemHttpResult>> Reschedule(
         string tenantId, string scheduleId, VideoEngagerRescheduleRequest body, ClaimsPrincipal user, SchedulingClient scheduling,
-        InviteClient invites, CancellationToken cancellationToken)
+        CalendarInvites invites, CancellationToken cancellationToken)
     {
         if (OtherTenant(tenantId, user) is { } forbidden)
         {
@@ -161,13 +161,13 @@ internal static class VideoEngagerApiEndpoints
 
     private static string? DefaultQueue(ClaimsPrincipal user) => user.FindFirst(TenantSecretAuthentication.QueueClaim)?.Value;
 
-    private static async Task<string?> InviteTextAsync(BookingReply reply, InviteClient invites, CancellationToken cancellationToken)
+    private static async Task<string?> InviteTextAsync(BookingReply reply, CalendarInvites invites, CancellationToken cancellationToken)
     {
         if (reply.Immediate)
         {
             return null; // a call that starts now goes in no calendar
         }
-        var invite = await invites.GetAsync(reply.BookingId, VideoEngagerMapping.ManageTokenOf(reply.ManageUrl), cancellationToken);
+        var invite = await invites.GetAsync(new BookingRef { BookingId = reply.BookingId, TenantId = reply.TenantId }, cancellationToken);
         return invite is { } found ? Encoding.UTF8.GetString(found.Content) : null;
     }
 }

@@ -119,10 +119,4 @@ internal static class VideoEngagerMapping
         }
         return open;
     }
-
-    /// <summary>The manage token in a manage link: the calendar invite is fetched with it.</summary>
-    public static string ManageTokenOf(string manageUrl) =>
-        Uri.TryCreate(manageUrl, UriKind.Absolute, out var uri)
-            ? System.Web.HttpUtility.ParseQueryString(uri.Query)["token"] ?? ""
-            : "";
 }

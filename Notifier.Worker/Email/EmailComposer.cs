@@ -1,14 +1,15 @@
 using System.Text;
 using MimeKit;
-using VideoEngager.Notifier.Invites;
-using VideoEngager.Notifier.Notifications;
+using VideoEngager.Notifications;
+using VideoEngager.Notifications.Content;
+using VideoEngager.Notifications.Invites;
 
 namespace VideoEngager.Notifier.Email;
 
 /// <summary>Turns a notification job into the MIME message to send.</summary>
 public sealed class EmailComposer(TimeProvider timeProvider)
 {
-    public const string InviteFileName = "invite.ics";
+    public const string InviteFileName = CalendarFile.FileNameForDownload;
 
     /// <summary>
     /// multipart/alternative (text/plain, text/html and, for invites and cancellations, text/calendar with the

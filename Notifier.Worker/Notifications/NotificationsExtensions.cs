@@ -2,20 +2,18 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using VideoEngager.Notifier.Email;
-using VideoEngager.Notifier.Reminders;
 using VideoEngager.Notifier.Sms;
 
 namespace VideoEngager.Notifier.Notifications;
 
 public static class NotificationsExtensions
 {
-    /// <summary>Composing, SMTP sending, reminder timing and SMS; options are validated at start-up.</summary>
+    /// <summary>Composing, SMTP sending, and SMS; options are validated at start-up.</summary>
     public static IHostApplicationBuilder AddNotifications(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<EmailComposer>();
-        services.AddSingleton<ReminderPolicy>();
 
         // The service reference is applied first so that explicit Smtp:* settings override it.
         services.AddSingleton<IConfigureOptions<SmtpOptions>, SmtpServiceReference>();

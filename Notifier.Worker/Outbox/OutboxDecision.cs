@@ -1,9 +1,12 @@
-using VideoEngager.Notifier.Notifications;
-using VideoEngager.Notifier.Reminders;
+using VideoEngager.Notifications;
+using VideoEngager.Notifications.V1;
 
 namespace VideoEngager.Notifier.Outbox;
 
-/// <summary>What to do with one claimed job, given the booking as it stands now.</summary>
+/// <summary>
+/// What to do with one claimed job, from its payload alone. Whether the booking moved on since is not asked here: a
+/// reschedule or cancel settles the messages it supersedes in its own transaction, so a claimed row is still wanted.
+/// </summary>
 public abstract record OutboxDecision
 {
     private OutboxDecision()
@@ -14,79 +17,40 @@ public abstract record OutboxDecision
     /// <param name="Sms">Also send the SMS reminder (reminders only).</param>
     public sealed record Send(NotificationJob Job, bool Email, bool Sms) : OutboxDecision;
 
-    /// <summary>Nothing to send any more (superseded, cancelled, started, turned off): mark it processed.</summary>
+    /// <summary>Nothing to send any more (the call has started, no channel left): mark it processed.</summary>
     public sealed record Skip(string Reason) : OutboxDecision;
 
-    /// <summary>Not due yet after all (the queue's reminder offset changed): wait until then, no attempt counted.</summary>
-    public sealed record Defer(DateTimeOffset Until) : OutboxDecision;
-
-    /// <summary>Can never be sent (unknown kind, missing booking or recipient): park it as failed.</summary>
+    /// <summary>Can never be sent (an unreadable payload): park it as failed.</summary>
     public sealed record Park(string Reason) : OutboxDecision;
 
     /// <param name="smsAvailable">An SMS provider is configured.</param>
-    public static OutboxDecision For(OutboxRow row, BookingState? booking, DateTimeOffset now, bool smsAvailable)
+    public static OutboxDecision For(OutboxRow row, DateTimeOffset now, bool smsAvailable)
     {
-        if (!OutboxKinds.TryParse(row.Kind, out var kind))
+        BookingNotification notification;
+        NotificationJob job;
+        try
         {
-            return new Park($"Unknown kind '{row.Kind}'.");
+            notification = BookingNotification.Parser.ParseFrom(row.Payload);
+            job = notification.ToJob();
         }
-        if (booking is null)
+        catch (Exception e) when (e is FormatException or Google.Protobuf.InvalidProtocolBufferException)
         {
-            return new Park("Booking not found.");
+            return new Park(e.Message);
         }
-        var snapshot = booking.Snapshot;
-
-        if (kind.IsCancellation())
+        if (job.Kind != NotificationKind.Reminder)
         {
-            // The CANCEL carries the booking's current sequence, which cancelling bumped past every REQUEST sent.
-            return snapshot.Cancelled
-                ? WithRecipient(kind, row, booking, snapshot.Sequence)
-                : new Skip("The booking is not cancelled.");
-        }
-        if (snapshot.Cancelled)
-        {
-            return new Skip("The booking was cancelled.");
-        }
-        if (row.Sequence < snapshot.Sequence)
-        {
-            return new Skip("Superseded by a reschedule.");
-        }
-        if (kind != NotificationKind.Reminder)
-        {
-            return WithRecipient(kind, row, booking, snapshot.Sequence);
+            return new Send(job, Email: true, Sms: false);
         }
 
-        // Re-checked against the booking's current time: no reminder once the call has started.
-        var due = ReminderPolicy.DueAt(snapshot.ScheduledTime, booking.Flags.ReminderOffsetMinutes, now, callStarted: false);
-        if (due is null)
+        if (ReminderRule.HasStarted(job.Booking.ScheduledTime, now))
         {
-            return new Skip("The call has started or reminders are off.");
+            return new Skip("The call has started.");
         }
-        if (due > now)
-        {
-            return new Defer(due.Value);
-        }
-        var email = booking.Flags.ReminderEmail;
+        var channels = notification.Reminder ?? new ReminderChannels { Email = true };
         // A provider may take an SMS whose answer was lost: it goes on the first attempt only, never twice.
-        var sms = booking.Flags.SmsReminders && smsAvailable && snapshot.VisitorPhone is not null && row.Attempts == 0;
-        return email || sms
-            ? new Send(NotificationJob.ForCustomer(kind, snapshot, snapshot.Sequence), email, sms)
-            : new Skip("No reminder channel is enabled.");
-    }
-
-    private static OutboxDecision WithRecipient(NotificationKind kind, OutboxRow row, BookingState booking, int sequence)
-    {
-        if (!kind.IsForAgent())
-        {
-            return new Send(NotificationJob.ForCustomer(kind, booking.Snapshot, sequence), Email: true, Sms: false);
-        }
-        if (string.IsNullOrWhiteSpace(row.Recipient))
-        {
-            return new Park("An agent job without a recipient.");
-        }
-        // The agent may have left the group since; the job was written for them, so it still goes, addressed plainly.
-        var agent = booking.Agents.FirstOrDefault(a => string.Equals(a.Email, row.Recipient, StringComparison.OrdinalIgnoreCase))
-            ?? Recipient.Agent(row.Recipient.Split('@')[0], row.Recipient);
-        return new Send(NotificationJob.ForAgent(kind, booking.Snapshot, agent, sequence), Email: true, Sms: false);
+        var sms = channels.Sms && smsAvailable && job.Booking.VisitorPhone is not null && row.Attempts == 0;
+        return channels.Email || sms
+            ? new Send(job, channels.Email, sms)
+            : new Skip("No reminder channel is available.");
     }
 }

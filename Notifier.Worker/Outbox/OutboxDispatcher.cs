@@ -1,7 +1,10 @@
 using Microsoft.Extensions.Options;
 using MimeKit;
+using VideoEngager.Notifications;
+using VideoEngager.Notifications.Content;
 using VideoEngager.Notifier.Email;
 using VideoEngager.Notifier.Notifications;
+using VideoEngager.Outbox;
 using VideoEngager.Notifier.Sms;
 
 namespace VideoEngager.Notifier.Outbox;
@@ -15,7 +18,6 @@ public sealed class OutboxDispatcher(
     OutboxMetrics metrics,
     TimeProvider timeProvider,
     IOptions<OutboxOptions> options,
-    IOptions<BookingLinkOptions> links,
     ILogger<OutboxDispatcher> logger)
 {
     /// <returns>How many jobs were claimed: a full batch means more may be waiting.</returns>
@@ -30,20 +32,15 @@ public sealed class OutboxDispatcher(
         }
         NotifierLog.OutboxClaimed(logger, rows.Count);
 
-        var bookings = await store.LoadBookingsAsync([.. rows.Select(r => r.BookingId).Distinct()], cancellationToken);
         var outgoing = new List<(OutboxRow Row, MimeMessage Message)>();
         foreach (var row in rows)
         {
-            switch (Decide(row, bookings, now))
+            switch (OutboxDecision.For(row, now, sms.Enabled))
             {
                 case OutboxDecision.Skip skip:
                     await store.CompleteAsync(row.Id, timeProvider.GetUtcNow(), cancellationToken);
                     metrics.Skipped(row.Kind);
                     NotifierLog.OutboxSkipped(logger, row.Id, row.Kind, skip.Reason);
-                    break;
-                case OutboxDecision.Defer defer:
-                    await store.DeferAsync(row.Id, defer.Until, cancellationToken);
-                    NotifierLog.OutboxDeferred(logger, row.Id, row.Kind, defer.Until);
                     break;
                 case OutboxDecision.Park park:
                     await ParkAsync(row, park.Reason, countAttempt: false, cancellationToken);
@@ -139,23 +136,6 @@ public sealed class OutboxDispatcher(
         await store.ParkAsync(row.Id, timeProvider.GetUtcNow(), error, countAttempt, cancellationToken);
         metrics.Parked(row.Kind);
         NotifierLog.OutboxParked(logger, row.Id, row.Kind, row.Attempts + (countAttempt ? 1 : 0), error);
-    }
-
-    private OutboxDecision Decide(OutboxRow row, IReadOnlyDictionary<string, BookingRow> bookings, DateTimeOffset now)
-    {
-        if (!bookings.TryGetValue(row.BookingId, out var found))
-        {
-            return OutboxDecision.For(row, booking: null, now, sms.Enabled);
-        }
-        try
-        {
-            return OutboxDecision.For(row, BookingStates.From(found, links.Value.PublicBaseUrl), now, sms.Enabled);
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            // Unreadable flags or agents would fail every attempt, and hold up the rest of the batch with them.
-            return new OutboxDecision.Park("The queue's flags or agent group could not be read.");
-        }
     }
 
     // Bad stored data (a link that is not http(s), an unparsable address) fails the same way on every attempt.

@@ -10,7 +10,6 @@ public static class OutboxExtensions
     {
         var services = builder.Services;
         services.AddValidatedOptions<OutboxOptions>(OutboxOptions.SectionName);
-        services.AddValidatedOptions<BookingLinkOptions>(BookingLinkOptions.SectionName);
         services.AddSingleton<OutboxMetrics>();
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<OutboxDispatcher>();

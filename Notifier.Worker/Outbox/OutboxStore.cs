@@ -1,15 +1,16 @@
 using Npgsql;
-using NpgsqlTypes;
+using VideoEngager.Notifications;
 
 namespace VideoEngager.Notifier.Outbox;
 
 /// <summary>
-/// The notification rows of Scheduling.Grpc's <c>outbox</c> table (schema owned there). Only channel
-/// <c>notification</c> is ever read or written here.
+/// The notification rows of Scheduling.Grpc's <c>outbox</c> table (schema owned there): the only table this service
+/// touches, and only rows of channel <c>notification</c>. Each row carries its whole notification (the payload), so
+/// nothing else of Scheduling's is read.
 /// </summary>
 public sealed class OutboxStore(NpgsqlDataSource dataSource)
 {
-    private const string Pending = "channel = 'notification' AND processed_at IS NULL AND failed_at IS NULL";
+    private const string Pending = $"channel = '{NotificationKindExtensions.OutboxChannel}' AND processed_at IS NULL AND failed_at IS NULL";
 
     /// <summary>
     /// Leases up to <paramref name="limit"/> due rows. SKIP LOCKED lets concurrent workers take disjoint rows; the
@@ -28,7 +29,7 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
                 FOR UPDATE SKIP LOCKED)
             UPDATE outbox o SET locked_until = @lease
             FROM due WHERE o.id = due.id
-            RETURNING o.id, o.booking_id, o.kind, o.sequence, o.recipient, o.attempts
+            RETURNING o.id, o.kind, o.payload, o.attempts
             """;
         await using var command = dataSource.CreateCommand(sql);
         command.Parameters.AddWithValue("now", now);
@@ -39,8 +40,7 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
         while (await reader.ReadAsync(cancellationToken))
         {
             rows.Add(new OutboxRow(
-                reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3),
-                reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetInt32(5)));
+                reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? [] : reader.GetFieldValue<byte[]>(2), reader.GetInt32(3)));
         }
         // RETURNING gives no order; keep the due order so a booking's mails go out as they were written.
         return [.. rows.OrderBy(r => r.Id)];
@@ -62,51 +62,6 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("now", now);
         var value = await command.ExecuteScalarAsync(cancellationToken);
         return value is DateTime utc ? new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)) : null;
-    }
-
-    public async Task<IReadOnlyDictionary<string, BookingRow>> LoadBookingsAsync(
-        IReadOnlyCollection<string> bookingIds, CancellationToken cancellationToken)
-    {
-        const string sql = """
-            SELECT b.id, b.status, b.immediate, b.scheduled_time, b.sequence, b.visitor_name, b.visitor_email,
-                   b.visitor_phone, b.preferred_lang, b.customer_token, b.agent_token, b.manage_token, b.tenant_id,
-                   t.name, t.sender_email, q.name, q.time_zone, q.interval_minutes, q.flags::text, g.agents::text
-            FROM bookings b
-            JOIN tenants t ON t.id = b.tenant_id
-            JOIN queues q ON q.tenant_id = b.tenant_id AND q.id = b.queue_id
-            LEFT JOIN agent_groups g ON g.tenant_id = q.tenant_id AND g.id = q.agent_group_id
-            WHERE b.id = ANY(@ids)
-            """;
-        await using var command = dataSource.CreateCommand(sql);
-        command.Parameters.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = bookingIds.ToArray() });
-        var bookings = new Dictionary<string, BookingRow>(StringComparer.Ordinal);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var row = new BookingRow(
-                Id: reader.GetString(0),
-                Status: reader.GetString(1),
-                Immediate: reader.GetBoolean(2),
-                ScheduledTime: reader.GetFieldValue<DateTimeOffset>(3),
-                Sequence: reader.GetInt32(4),
-                VisitorName: reader.GetString(5),
-                VisitorEmail: reader.GetString(6),
-                VisitorPhone: reader.GetString(7),
-                PreferredLang: reader.GetString(8),
-                CustomerToken: reader.GetString(9),
-                AgentToken: reader.GetString(10),
-                ManageToken: reader.GetString(11),
-                TenantId: reader.GetString(12),
-                TenantName: reader.GetString(13),
-                SenderEmail: reader.GetString(14),
-                QueueName: reader.GetString(15),
-                TimeZone: reader.GetString(16),
-                IntervalMinutes: reader.GetInt32(17),
-                FlagsJson: reader.GetString(18),
-                AgentsJson: reader.IsDBNull(19) ? null : reader.GetString(19));
-            bookings[row.Id] = row;
-        }
-        return bookings;
     }
 
     /// <summary>Sent (or nothing left to send): done for good.</summary>
@@ -137,12 +92,6 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
             WHERE id = @id AND processed_at IS NULL
             """,
             cancellationToken, ("id", id), ("now", now), ("error", Truncate(error)), ("count", countAttempt ? 1 : 0));
-
-    /// <summary>Not due yet: moves its due time without counting an attempt.</summary>
-    public Task DeferAsync(long id, DateTimeOffset until, CancellationToken cancellationToken) =>
-        ExecuteAsync(
-            "UPDATE outbox SET due_at = @due, locked_until = NULL WHERE id = @id AND processed_at IS NULL",
-            cancellationToken, ("id", id), ("due", until));
 
     // last_error is varchar(1000).
     private static string Truncate(string error) => error.Length <= 1000 ? error : error[..1000];

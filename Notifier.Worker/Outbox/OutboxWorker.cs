@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
+using VideoEngager.Notifications;
 using VideoEngager.Outbox;
 
 namespace VideoEngager.Notifier.Outbox;
@@ -68,7 +69,7 @@ public sealed class OutboxWorker(
             {
                 lookNow = true;
             }
-            else if (written.Channel == OutboxKinds.Channel && (announced is null || written.DueAt < announced))
+            else if (written.Channel == NotificationKindExtensions.OutboxChannel && (announced is null || written.DueAt < announced))
             {
                 announced = written.DueAt;
             }

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
-using VideoEngager.Scheduling.ContactCenter;
+using VideoEngager.Outbox;
 
 namespace VideoEngager.Scheduling.Availability;
 
@@ -184,7 +184,7 @@ internal sealed class CalendarLeases : IDisposable
         {
             for (var attempt = 1; ; attempt++)
             {
-                await Task.Delay(RetryPolicy.Backoff(attempt, TimeSpan.FromSeconds(1), MaxLifetime, Random.Shared.NextDouble()), _clock, _disposed.Token);
+                await Task.Delay(Backoff.Delay(attempt, TimeSpan.FromSeconds(1), MaxLifetime, Random.Shared.NextDouble()), _clock, _disposed.Token);
                 try
                 {
                     await BumpAndRevokeAsync(tenantId, queueId, kind);

@@ -7,8 +7,11 @@ using VideoEngager.Scheduling.Queues;
 
 namespace VideoEngager.Scheduling.Availability;
 
-/// <summary>A queue's configuration and agents, as of one configuration version.</summary>
-internal sealed record QueueSetup(long Version, Queue Queue, QueueCalendar Calendar, IReadOnlyList<Agent> Agents);
+/// <summary>A queue's configuration and agents, as of one configuration version, with its tenant's sender.</summary>
+internal sealed record QueueSetup(long Version, Queue Queue, QueueCalendar Calendar, IReadOnlyList<Agent> Agents, TenantSender Sender);
+
+/// <summary>Who a tenant's mails and invites come from; set when the tenant is created and never changed.</summary>
+internal sealed record TenantSender(string Name, string Email);
 
 /// <summary>A queue's taken seats, as of one seats version: bookings per slot and live holds with their expiry.</summary>
 internal sealed record SeatsSnapshot(
@@ -123,7 +126,11 @@ internal sealed class QueueSnapshots(
                 .Where(g => g.TenantId == tenantId && g.Id == queue.AgentGroupId)
                 .Select(g => g.Agents)
                 .SingleOrDefaultAsync(cancellationToken);
-        var setup = new QueueSetup(version ?? -1, queue, QueueCalendar.For(queue), agents ?? []);
+        var sender = await db.Tenants.AsNoTracking()
+            .Where(t => t.Id == tenantId)
+            .Select(t => new TenantSender(t.Name, t.SenderEmail))
+            .SingleAsync(cancellationToken);
+        var setup = new QueueSetup(version ?? -1, queue, QueueCalendar.For(queue), agents ?? [], sender);
         if (version is not null)
         {
             _setups[key] = setup;

@@ -4,6 +4,8 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using Npgsql;
 using StackExchange.Redis;
+using VideoEngager.Notifications;
+using VideoEngager.Notifications.V1;
 using VideoEngager.Scheduling.Availability;
 using VideoEngager.Scheduling.ContactCenter;
 using VideoEngager.Scheduling.Escalations;
@@ -23,6 +25,7 @@ internal sealed class BookingCommands(
     QueueSnapshots snapshots,
     SlotHolds holds,
     BookingReplies replies,
+    BookingLinks links,
     CallbackDispatch callbacks,
     DispatchSignal dispatcher,
     ChatLegs chatLegs,
@@ -106,7 +109,7 @@ internal sealed class BookingCommands(
         var seatLimit = queue.Capacity - Math.Max(0, heldByOthers);
 
         var booking = NewBooking(request, queue, visitor!, slot, now, chat is null ? null : (chat, chatLegs.MergeAttributes(chat, request.Attributes)));
-        var messages = OutboxPlanner.ForCreated(booking, queue.Flags, setup.Agents, now).ToList();
+        var messages = OutboxPlanner.ForCreated(booking, setup, links, now).ToList();
         var idempotency = string.IsNullOrEmpty(request.IdempotencyKey)
             ? null
             : new IdempotencyRecord
@@ -175,12 +178,22 @@ internal sealed class BookingCommands(
             dispatcher.Raise();
         }
         var reply = replies.For(booking);
-        reply.ConfirmationMail = messages.Any(m => m.Kind is OutboxKinds.CustomerConfirmation or OutboxKinds.VideoStarting);
+        reply.ConfirmationMail = messages.Any(m => m.Kind == NotificationKind.CustomerConfirmation.ToOutboxKind()
+            || m.Kind == NotificationKind.VideoStarting.ToOutboxKind());
         return reply;
     }
 
     public async Task<BookingReply> GetAsync(BookingRef reference, CancellationToken cancellationToken) =>
         replies.For(await FindAsync(reference, cancellationToken));
+
+    /// <summary>The customer's calendar invite as the booking stands, in the outbox contract's form.</summary>
+    public async Task<BookingNotification> GetCustomerInviteAsync(BookingRef reference, CancellationToken cancellationToken)
+    {
+        var booking = await FindAsync(reference, cancellationToken);
+        var setup = await snapshots.GetSetupAsync(booking.TenantId, booking.QueueId, cancellationToken)
+            ?? throw BookingErrors.NotFound($"Queue '{booking.QueueId}'");
+        return NotificationPayload.CustomerInvite(booking, setup, links);
+    }
 
     internal async Task<Booking> FindAsync(BookingRef reference, CancellationToken cancellationToken)
     {
@@ -222,8 +235,9 @@ internal sealed class BookingCommands(
             {
                 await ReleaseSeatAsync(booking.TenantId, booking.QueueId, booking.ScheduledTime, ct);
             }
+            await SettleSupersededAsync(booking, now, ct);
             db.Outbox.AddRange(OutboxPlanner.ForCancelled(
-                booking, setup.Queue.Flags, setup.Agents, now, await LastCallbackMessageAsync(booking.Id, ct)));
+                booking, setup, links, now, await LastCallbackMessageAsync(booking.Id, ct)));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             changed = true;
@@ -259,7 +273,6 @@ internal sealed class BookingCommands(
         violations.ThrowIfAny();
         var newSlot = request.ScheduledTime!.ToDateTimeOffset();
         var seatLimit = queue.Capacity - await LiveHoldsAsync(queue.TenantId, queue.Id, newSlot);
-        var agents = setup.Agents;
 
         var booking = await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
         {
@@ -288,8 +301,9 @@ internal sealed class BookingCommands(
             booking.ScheduledTime = newSlot;
             booking.Sequence++;
             booking.UpdatedAt = now;
+            await SettleSupersededAsync(booking, now, ct);
             db.Outbox.AddRange(OutboxPlanner.ForRescheduled(
-                booking, queue.Flags, agents, now, await LastCallbackMessageAsync(booking.Id, ct)));
+                booking, setup, links, now, await LastCallbackMessageAsync(booking.Id, ct)));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return booking;
@@ -329,6 +343,19 @@ internal sealed class BookingCommands(
             ? booking
             : throw BookingErrors.NotFound("Booking");
     }
+
+    /// <summary>
+    /// The booking's notifications still waiting (a reminder, a mail held up by a mail-server outage) carry a time or a
+    /// state the booking has moved past: settled now, in the change's transaction, so none of them goes out. The
+    /// notifier reads nothing but its rows, so this is where "superseded" is decided.
+    /// </summary>
+    private Task<int> SettleSupersededAsync(Booking booking, DateTimeOffset now, CancellationToken ct) =>
+        db.Outbox.Where(m => m.BookingId == booking.Id && m.Channel == OutboxChannels.Notification
+                && m.ProcessedAt == null && m.FailedAt == null && m.Sequence < booking.Sequence)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.ProcessedAt, now)
+                .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null)
+                .SetProperty(m => m.LastError, $"Superseded by sequence {booking.Sequence}."), ct);
 
     /// <summary>The booking's latest contact-center message; the booking row is locked, so none is written meanwhile.</summary>
     private Task<long?> LastCallbackMessageAsync(string bookingId, CancellationToken ct) =>

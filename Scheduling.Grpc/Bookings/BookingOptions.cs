@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace VideoEngager.Scheduling.Bookings;
 
-public sealed class BookingOptions
+public sealed class BookingOptions : IValidatableObject
 {
     public const string Section = "Booking";
 
@@ -10,10 +10,18 @@ public sealed class BookingOptions
     [MinLength(1)]
     public List<string> SupportedLanguages { get; set; } = ["en", "ar"];
 
-    /// <summary>The public edge's address, for the links a booking answers with.</summary>
-    [Required, Url]
+    /// <summary>The public edge's address, for the links a booking answers and notifies with.</summary>
+    [Required]
     public string PublicBaseUrl { get; set; } = "http://localhost:5080";
 
     [Range(256, 65536)]
     public int MaxAttributesBytes { get; set; } = 2048;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+        {
+            yield return new ValidationResult("Booking:PublicBaseUrl must be an absolute http(s) URL.", [nameof(PublicBaseUrl)]);
+        }
+    }
 }

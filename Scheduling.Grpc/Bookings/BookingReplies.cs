@@ -1,14 +1,11 @@
 using Google.Protobuf.WellKnownTypes;
-using Microsoft.Extensions.Options;
 using VideoEngager.Scheduling.V1;
 
 namespace VideoEngager.Scheduling.Bookings;
 
 /// <summary>Turns a booking into its gRPC answer, with the visitor's links on the public edge.</summary>
-internal sealed class BookingReplies(IOptions<BookingOptions> options, TimeProvider clock)
+internal sealed class BookingReplies(BookingLinks links, TimeProvider clock)
 {
-    private string BaseUrl => options.Value.PublicBaseUrl.TrimEnd('/');
-
     /// <param name="existing">A Start Video answered with the chat's live leg rather than a new one.</param>
     public BookingReply For(Booking booking, bool existing = false) => new()
     {
@@ -17,13 +14,13 @@ internal sealed class BookingReplies(IOptions<BookingOptions> options, TimeProvi
         ScheduledTime = Timestamp.FromDateTimeOffset(booking.ScheduledTime),
         CallbackId = booking.CallbackId ?? "",
         CallbackStatus = booking.CallbackStatus.ToString().ToLowerInvariant(),
-        CustomerUrl = $"{BaseUrl}/rooms/{booking.Id}?token={booking.CustomerToken}",
-        IcsUrl = $"{BaseUrl}/bookings/{booking.Id}/ics?token={booking.ManageToken}",
-        ManageUrl = $"{BaseUrl}/bookings/{booking.Id}?token={booking.ManageToken}",
-        EventsUrl = $"{BaseUrl}/interactions/{booking.Id}/events?token={booking.ManageToken}",
+        CustomerUrl = links.CustomerRoom(booking),
+        IcsUrl = links.Calendar(booking),
+        ManageUrl = links.Manage(booking),
+        EventsUrl = links.Events(booking),
         InteractionStatus = Interactions.InteractionStatus.Of(booking, callback: null, clock.GetUtcNow()),
         Existing = existing,
-        AgentUrl = AgentUrl(booking),
+        AgentUrl = links.AgentRoom(booking),
         Attributes = { booking.Attributes },
         QueueId = booking.QueueId,
         Sequence = booking.Sequence,
@@ -44,7 +41,4 @@ internal sealed class BookingReplies(IOptions<BookingOptions> options, TimeProvi
 
     private static Timestamp? Stamp(DateTimeOffset? instant) =>
         instant is { } value ? Timestamp.FromDateTimeOffset(value) : null;
-
-    /// <summary>The agent's room link: it travels in the callback's data and the agent invite, never to the visitor.</summary>
-    public string AgentUrl(Booking booking) => $"{BaseUrl}/rooms/{booking.Id}?token={booking.AgentToken}";
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
-using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using VideoEngager.Outbox;
 using VideoEngager.Scheduling.Bookings;
 using VideoEngager.Scheduling.Interactions;
 using VideoEngager.Scheduling.Outbox;
@@ -83,7 +84,7 @@ internal sealed class CallbackDispatch(
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            var dueAt = clock.GetUtcNow() + RetryPolicy.Backoff(message.Attempts, options.Value.BaseDelay, options.Value.MaxDelay, Random.Shared.NextDouble());
+            var dueAt = clock.GetUtcNow() + Backoff.Delay(message.Attempts, options.Value.BaseDelay, options.Value.MaxDelay, Random.Shared.NextDouble());
             ContactCenterLog.Unexpected(logger, e, message.Id, message.BookingId, dueAt);
             outcome = message.Attempts >= options.Value.MaxAttempts
                 ? new DispatchOutcome.Failed($"Gave up after {message.Attempts} attempts: {e.GetType().Name}", null)

@@ -10,7 +10,7 @@ namespace VideoEngager.Scheduling.ContactCenter;
 /// </summary>
 internal sealed class CallbackProcessor(
     IContactCenter contactCenter,
-    BookingReplies replies,
+    BookingLinks links,
     TimeProvider clock,
     IOptions<DispatchOptions> options,
     ILogger<CallbackProcessor> logger)
@@ -67,7 +67,7 @@ internal sealed class CallbackProcessor(
         var data = new Dictionary<string, string>(booking.Attributes, StringComparer.Ordinal)
         {
             [CallbackData.BookingId] = booking.Id,
-            [CallbackData.AgentUrl] = replies.AgentUrl(booking),
+            [CallbackData.AgentUrl] = links.AgentRoom(booking),
         };
         if (!string.IsNullOrEmpty(booking.ConversationId))
         {

@@ -1,3 +1,5 @@
+using VideoEngager.Outbox;
+
 namespace VideoEngager.Scheduling.ContactCenter;
 
 /// <summary>When a failed callback message is tried again, or whether it is given up. Pure.</summary>
@@ -20,16 +22,7 @@ internal static class RetryPolicy
         {
             return now + Max(retryAfter, options.BaseDelay) + RetryAfterMargin;
         }
-        return now + Backoff(attempt, options.BaseDelay, options.MaxDelay, jitter);
-    }
-
-    /// <summary>base × 2^(attempt−1) capped at max, its upper half scaled by jitter: spacing grows, herds spread.</summary>
-    public static TimeSpan Backoff(int attempt, TimeSpan baseDelay, TimeSpan maxDelay, double jitter)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(attempt, 1);
-        var exponential = baseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempt - 1, 40));
-        var capped = Math.Min(exponential, maxDelay.TotalMilliseconds);
-        return TimeSpan.FromMilliseconds(capped / 2 + capped / 2 * Math.Clamp(jitter, 0, 1));
+        return now + Backoff.Delay(attempt, options.BaseDelay, options.MaxDelay, jitter);
     }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;

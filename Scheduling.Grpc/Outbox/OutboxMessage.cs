@@ -19,6 +19,12 @@ public sealed class OutboxMessage
     public string? Recipient { get; init; }
 
     /// <summary>
+    /// Channel <c>notification</c>: the notification itself, a <c>BookingNotification</c> (Protos/notifications.proto),
+    /// so its consumer never reads this service's tables. Null on the contact-center channel.
+    /// </summary>
+    public byte[]? Payload { get; init; }
+
+    /// <summary>
     /// The contact-center message of the same booking this one must wait for (the one written before it); none for
     /// the first. Claims check it by primary key, so a backlog never makes the in-order rule a scan.
     /// </summary>
@@ -38,18 +44,13 @@ public sealed class OutboxMessage
 public static class OutboxChannels
 {
     public const string ContactCenter = "contact-center";
-    public const string Notification = "notification";
+    public const string Notification = VideoEngager.Notifications.NotificationKindExtensions.OutboxChannel;
 }
 
+/// <summary>The contact-center channel's kinds; notification kinds are the contract's (NotificationKind).</summary>
 public static class OutboxKinds
 {
     public const string CallbackCreate = "callback.create";
     public const string CallbackUpdate = "callback.update";
     public const string CallbackCancel = "callback.cancel";
-    public const string CustomerConfirmation = "email.customer-confirmation";
-    public const string CustomerCancellation = "email.customer-cancellation";
-    public const string AgentInvite = "email.agent-invite";
-    public const string AgentCancellation = "email.agent-cancellation";
-    public const string Reminder = "reminder";
-    public const string VideoStarting = "email.video-starting";
 }

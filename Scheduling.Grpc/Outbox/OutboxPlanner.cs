@@ -1,105 +1,119 @@
+using Google.Protobuf;
+using VideoEngager.Notifications;
+using VideoEngager.Notifications.V1;
+using VideoEngager.Scheduling.Availability;
 using VideoEngager.Scheduling.Bookings;
 using VideoEngager.Scheduling.Queues;
 
 namespace VideoEngager.Scheduling.Outbox;
 
-/// <summary>What must follow each booking change: the callback, e-mails per the queue's flags, and the reminder.</summary>
-public static class OutboxPlanner
+/// <summary>
+/// What must follow each booking change: the callback, e-mails per the queue's flags, and the reminder; each
+/// notification carries its payload (<see cref="NotificationPayload"/>).
+/// </summary>
+internal static class OutboxPlanner
 {
-    public static IEnumerable<OutboxMessage> ForCreated(Booking booking, QueueFlags flags, IReadOnlyList<Agent> agents, DateTimeOffset now)
+    public static IEnumerable<OutboxMessage> ForCreated(Booking booking, QueueSetup setup, BookingLinks links, DateTimeOffset now)
     {
-        yield return Message(booking, OutboxChannels.ContactCenter, OutboxKinds.CallbackCreate, now, now);
+        yield return Callback(booking, OutboxKinds.CallbackCreate, now, follows: null);
+        var flags = setup.Queue.Flags;
         if (booking.Immediate)
         {
             if (flags.SendCustomerEmail)
             {
-                yield return Message(booking, OutboxChannels.Notification, OutboxKinds.VideoStarting, now, now);
+                yield return Notification(booking, setup, links, NotificationKind.VideoStarting, now, now);
             }
             yield break;
         }
-        foreach (var message in Invitations(booking, flags, agents, now, OutboxKinds.CustomerConfirmation, OutboxKinds.AgentInvite))
+        foreach (var message in Invitations(booking, setup, links, now, NotificationKind.CustomerConfirmation, NotificationKind.AgentInvite))
         {
             yield return message;
         }
-        if (flags.AnyReminderChannel && ReminderDue(booking.ScheduledTime, flags.ReminderOffsetMinutes, now) is { } due)
+        if (Reminder(booking, setup, links, now) is { } reminder)
         {
-            yield return Message(booking, OutboxChannels.Notification, OutboxKinds.Reminder, due, now);
+            yield return reminder;
         }
     }
 
     /// <param name="lastCallbackMessage">The booking's latest contact-center message, which the update must follow.</param>
     public static IEnumerable<OutboxMessage> ForRescheduled(
-        Booking booking, QueueFlags flags, IReadOnlyList<Agent> agents, DateTimeOffset now, long? lastCallbackMessage)
+        Booking booking, QueueSetup setup, BookingLinks links, DateTimeOffset now, long? lastCallbackMessage)
     {
-        yield return Message(booking, OutboxChannels.ContactCenter, OutboxKinds.CallbackUpdate, now, now, follows: lastCallbackMessage);
-        foreach (var message in Invitations(booking, flags, agents, now, OutboxKinds.CustomerConfirmation, OutboxKinds.AgentInvite))
+        yield return Callback(booking, OutboxKinds.CallbackUpdate, now, follows: lastCallbackMessage);
+        foreach (var message in Invitations(booking, setup, links, now, NotificationKind.CustomerConfirmation, NotificationKind.AgentInvite))
         {
             yield return message;
         }
         // The earlier reminder is superseded by the new sequence; this one replaces it.
-        if (flags.AnyReminderChannel && ReminderDue(booking.ScheduledTime, flags.ReminderOffsetMinutes, now) is { } due)
+        if (Reminder(booking, setup, links, now) is { } reminder)
         {
-            yield return Message(booking, OutboxChannels.Notification, OutboxKinds.Reminder, due, now);
+            yield return reminder;
         }
     }
 
     /// <param name="lastCallbackMessage">The booking's latest contact-center message, which the cancel must follow.</param>
     public static IEnumerable<OutboxMessage> ForCancelled(
-        Booking booking, QueueFlags flags, IReadOnlyList<Agent> agents, DateTimeOffset now, long? lastCallbackMessage)
+        Booking booking, QueueSetup setup, BookingLinks links, DateTimeOffset now, long? lastCallbackMessage)
     {
-        yield return Message(booking, OutboxChannels.ContactCenter, OutboxKinds.CallbackCancel, now, now, follows: lastCallbackMessage);
+        yield return Callback(booking, OutboxKinds.CallbackCancel, now, follows: lastCallbackMessage);
         if (booking.Immediate)
         {
             yield break;
         }
-        foreach (var message in Invitations(booking, flags, agents, now, OutboxKinds.CustomerCancellation, OutboxKinds.AgentCancellation))
+        foreach (var message in Invitations(booking, setup, links, now, NotificationKind.CustomerCancellation, NotificationKind.AgentCancellation))
         {
             yield return message;
         }
     }
 
-    /// <summary>
-    /// The reminder's due time: the scheduled time minus the offset; at once when that has passed but the call has
-    /// not started; none once it has started.
-    /// </summary>
-    public static DateTimeOffset? ReminderDue(DateTimeOffset scheduledTime, int offsetMinutes, DateTimeOffset now)
+    private static OutboxMessage? Reminder(Booking booking, QueueSetup setup, BookingLinks links, DateTimeOffset now)
     {
-        if (scheduledTime <= now)
-        {
-            return null;
-        }
-        var due = scheduledTime.AddMinutes(-offsetMinutes);
-        return due > now ? due : now;
+        var flags = setup.Queue.Flags;
+        return flags.AnyReminderChannel && ReminderRule.DueAt(booking.ScheduledTime, flags.ReminderOffsetMinutes, now) is { } due
+            ? Notification(booking, setup, links, NotificationKind.Reminder, due, now)
+            : null;
     }
 
     private static IEnumerable<OutboxMessage> Invitations(
-        Booking booking, QueueFlags flags, IReadOnlyList<Agent> agents, DateTimeOffset now, string customerKind, string agentKind)
+        Booking booking, QueueSetup setup, BookingLinks links, DateTimeOffset now, NotificationKind customerKind, NotificationKind agentKind)
     {
+        var flags = setup.Queue.Flags;
         if (flags.SendCustomerEmail)
         {
-            yield return Message(booking, OutboxChannels.Notification, customerKind, now, now);
+            yield return Notification(booking, setup, links, customerKind, now, now);
         }
         if (flags.NotifyAgent)
         {
             // A booking with a pre-assigned advisor invites only them.
-            foreach (var agent in agents.Where(a => booking.AdvisorEmail is null
+            foreach (var agent in setup.Agents.Where(a => booking.AdvisorEmail is null
                 || string.Equals(a.Email, booking.AdvisorEmail, StringComparison.OrdinalIgnoreCase)))
             {
-                yield return Message(booking, OutboxChannels.Notification, agentKind, now, now, agent.Email);
+                yield return Notification(booking, setup, links, agentKind, now, now, agent);
             }
         }
     }
 
-    private static OutboxMessage Message(
-        Booking booking, string channel, string kind, DateTimeOffset due, DateTimeOffset now, string? recipient = null,
-        long? follows = null) => new()
+    private static OutboxMessage Callback(Booking booking, string kind, DateTimeOffset now, long? follows) => new()
+    {
+        FollowsId = follows,
+        BookingId = booking.Id,
+        Channel = OutboxChannels.ContactCenter,
+        Kind = kind,
+        Sequence = booking.Sequence,
+        DueAt = now,
+        CreatedAt = now,
+    };
+
+    private static OutboxMessage Notification(
+        Booking booking, QueueSetup setup, BookingLinks links, NotificationKind kind, DateTimeOffset due, DateTimeOffset now,
+        Agent? agent = null) => new()
         {
-            FollowsId = follows,
             BookingId = booking.Id,
-            Channel = channel,
-            Kind = kind,
+            Channel = OutboxChannels.Notification,
+            Kind = kind.ToOutboxKind(),
             Sequence = booking.Sequence,
-            Recipient = recipient,
+            Recipient = agent?.Email,
+            Payload = NotificationPayload.For(kind, booking, setup, links, agent).ToByteArray(),
             DueAt = due,
             CreatedAt = now,
         };

@@ -1,4 +1,4 @@
-using VideoEngager.Notifier.Notifications;
+using VideoEngager.Notifications;
 
 namespace VideoEngager.Notifier.UnitTests;
 

@@ -2,6 +2,9 @@ using Ical.Net;
 using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 using VideoEngager.Notifier.Email;
+using VideoEngager.Notifications;
+using VideoEngager.Notifications.Content;
+using VideoEngager.Notifications.V1;
 using VideoEngager.Notifier.Notifications;
 
 namespace VideoEngager.Notifier.UnitTests;

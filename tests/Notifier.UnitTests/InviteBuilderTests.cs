@@ -1,7 +1,9 @@
 using Ical.Net;
 using Ical.Net.CalendarComponents;
-using VideoEngager.Notifier.Invites;
-using VideoEngager.Notifier.Notifications;
+using VideoEngager.Notifications.Invites;
+using VideoEngager.Notifications;
+using VideoEngager.Notifications.Content;
+using VideoEngager.Notifications.V1;
 
 namespace VideoEngager.Notifier.UnitTests;
 

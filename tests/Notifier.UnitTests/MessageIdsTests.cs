@@ -1,4 +1,5 @@
-using VideoEngager.Notifier.Notifications;
+using VideoEngager.Notifications;
+using VideoEngager.Notifications.V1;
 
 namespace VideoEngager.Notifier.UnitTests;
 

@@ -22,17 +22,4 @@ public class OutboxOptionsTests
 
         Assert.Contains(Validate(options), r => r.MemberNames.Contains(nameof(OutboxOptions.RetryMaxDelay)));
     }
-
-    [Theory]
-    [InlineData("")]
-    [InlineData("edge.example")]
-    [InlineData("ftp://edge.example")]
-    public void The_public_base_url_must_be_absolute_http(string url)
-    {
-        Assert.NotEmpty(Validate(new BookingLinkOptions { PublicBaseUrl = url }));
-    }
-
-    [Fact]
-    public void An_http_base_url_is_accepted() =>
-        Assert.Empty(Validate(new BookingLinkOptions { PublicBaseUrl = "http://localhost:5080" }));
 }

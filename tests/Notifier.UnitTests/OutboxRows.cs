@@ -1,41 +1,49 @@
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using VideoEngager.Notifications.V1;
 using VideoEngager.Notifier.Outbox;
 
 namespace VideoEngager.Notifier.UnitTests;
 
-/// <summary>Test data for the outbox: a booking row as the database gives it, and claimed jobs.</summary>
+/// <summary>Test data for the outbox: claimed jobs carrying their notification, as Scheduling.Grpc writes it.</summary>
 internal static class OutboxRows
 {
-    public const string BaseUrl = "https://edge.example/";
     public static readonly DateTimeOffset Scheduled = Bookings.Scheduled;
+    public const string Agent = "omar.farouk@demo-bank.example";
 
-    public static BookingRow Booking(
-        int sequence = 0, string status = "Confirmed", DateTimeOffset? scheduled = null,
-        string flags = """{"sendCustomerEmail":true,"notifyAgent":true,"reminderOffsetMinutes":15,"smsReminders":false}""",
-        string? agents = """[{"name":"Omar Farouk","email":"omar.farouk@demo-bank.example"}]""",
-        string phone = "+971501234567") => new(
-        Id: "bk-123",
-        Status: status,
-        Immediate: false,
-        ScheduledTime: scheduled ?? Scheduled,
-        Sequence: sequence,
-        VisitorName: "Layla Haddad",
-        VisitorEmail: "layla.haddad@example.com",
-        VisitorPhone: phone,
-        PreferredLang: "ar",
-        CustomerToken: "cust-tok",
-        AgentToken: "agent-tok",
-        ManageToken: "manage-tok",
-        TenantId: "demo",
-        TenantName: "Demo Bank",
-        SenderEmail: "appointments@demo-bank.example",
-        QueueName: "VIP video",
-        TimeZone: "Asia/Dubai",
-        IntervalMinutes: 30,
-        FlagsJson: flags,
-        AgentsJson: agents);
+    public static BookingNotification Notification(
+        NotificationKind kind, int sequence = 0, string phone = "+971501234567", ReminderChannels? reminder = null) => new()
+    {
+        Kind = kind,
+        Recipient = kind is NotificationKind.AgentInvite or NotificationKind.AgentCancellation
+            ? new Addressee { Name = "Omar Farouk", Email = Agent }
+            : new Addressee { Name = "Layla Haddad", Email = "layla.haddad@example.com", Lang = "ar" },
+        Booking = new BookingFacts
+        {
+            BookingId = "bk-123",
+            TenantId = "demo",
+            TenantName = "Demo Bank",
+            SenderEmail = "appointments@demo-bank.example",
+            QueueName = "VIP video",
+            TimeZone = "Asia/Dubai",
+            ScheduledTime = Timestamp.FromDateTimeOffset(Scheduled),
+            DurationMinutes = 30,
+            Sequence = sequence,
+            Cancelled = kind is NotificationKind.CustomerCancellation or NotificationKind.AgentCancellation,
+            VisitorName = "Layla Haddad",
+            VisitorEmail = "layla.haddad@example.com",
+            VisitorPhone = phone,
+            PreferredLang = "ar",
+            Links = new RoomLinks
+            {
+                CustomerRoom = "https://edge.example/rooms/bk-123?token=cust-tok",
+                AgentRoom = "https://edge.example/rooms/bk-123?token=agent-tok",
+                Manage = "https://edge.example/bookings/bk-123?token=manage-tok",
+            },
+        },
+        Reminder = kind == NotificationKind.Reminder ? reminder ?? new ReminderChannels { Email = true } : null,
+    };
 
-    public static BookingState State(BookingRow row) => BookingStates.From(row, BaseUrl);
-
-    public static OutboxRow Job(string kind, int sequence = 0, string? recipient = null, int attempts = 0) =>
-        new(42, "bk-123", kind, sequence, recipient, attempts);
+    public static OutboxRow Job(BookingNotification notification, int attempts = 0) =>
+        new(42, "email", notification.ToByteArray(), attempts);
 }

@@ -3,6 +3,9 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 using VideoEngager.Notifier.Email;
+using VideoEngager.Notifications;
+using VideoEngager.Notifications.Content;
+using VideoEngager.Notifications.V1;
 using VideoEngager.Notifier.Notifications;
 
 namespace VideoEngager.Notifier.UnitTests;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using VideoEngager.Notifier.Email;
+using VideoEngager.Notifications;
 using VideoEngager.Notifier.Notifications;
 
 namespace VideoEngager.Notifier.UnitTests;

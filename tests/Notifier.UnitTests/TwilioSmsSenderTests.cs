@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using VideoEngager.Notifications;
 using VideoEngager.Notifier.Notifications;
 using VideoEngager.Notifier.Sms;
 

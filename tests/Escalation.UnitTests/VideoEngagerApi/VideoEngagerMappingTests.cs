@@ -112,8 +112,4 @@ public sealed class VideoEngagerMappingTests
         Assert.Equal(["2026-12-03T09:00:00.000Z"],
             VideoEngagerMapping.ToAvailability(calendar, new DateTimeOffset(at), new DateTimeOffset(at.AddMinutes(60))).Keys);
     }
-
-    [Fact]
-    public void The_manage_token_is_read_from_the_manage_link() =>
-        Assert.Equal("a+b", VideoEngagerMapping.ManageTokenOf("https://edge/bookings/bk_1?token=a%2Bb"));
 }

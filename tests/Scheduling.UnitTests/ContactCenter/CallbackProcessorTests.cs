@@ -18,7 +18,7 @@ public sealed class CallbackProcessorTests
 
     public CallbackProcessorTests() => _processor = new CallbackProcessor(
         _contactCenter,
-        new BookingReplies(Options.Create(new BookingOptions { PublicBaseUrl = "https://edge.example/" }), TimeProvider.System),
+        new BookingLinks("https://edge.example/"),
         _clock,
         Options.Create(new DispatchOptions()),
         NullLogger<CallbackProcessor>.Instance);

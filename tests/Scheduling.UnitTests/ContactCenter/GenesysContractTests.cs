@@ -248,7 +248,7 @@ public sealed class GenesysContractTests : IAsyncLifetime
     public async Task The_dispatchers_retry_after_a_lost_answer_keeps_the_one_callback_made()
     {
         var processor = new CallbackProcessor(_org.Client(),
-            new BookingReplies(Options.Create(new BookingOptions { PublicBaseUrl = "https://edge.example/" }), TimeProvider.System),
+            new BookingLinks("https://edge.example/"),
             TimeProvider.System, Options.Create(new DispatchOptions()),
             NullLogger<CallbackProcessor>.Instance);
         var booking = Booking();

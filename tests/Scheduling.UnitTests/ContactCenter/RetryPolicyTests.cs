@@ -45,13 +45,6 @@ public sealed class RetryPolicyTests
         Assert.Equal(Options.MaxDelay.TotalSeconds, waits[^1].TotalSeconds, 2);
     }
 
-    [Fact]
-    public void Jitter_only_spreads_the_upper_half()
-    {
-        Assert.Equal(TimeSpan.FromSeconds(4), RetryPolicy.Backoff(4, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5), jitter: 0));
-        Assert.Equal(TimeSpan.FromSeconds(8), RetryPolicy.Backoff(4, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5), jitter: 1));
-    }
-
     [Theory]
     [InlineData(400)]
     [InlineData(403)]

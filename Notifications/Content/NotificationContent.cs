@@ -2,10 +2,9 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using NodaTime;
-using VideoEngager.Notifier.Invites;
-using VideoEngager.Notifier.Notifications;
+using VideoEngager.Notifications.Invites;
 
-namespace VideoEngager.Notifier.Email;
+namespace VideoEngager.Notifications.Content;
 
 /// <summary>Chooses, localizes and fills the words of one notification.</summary>
 public static partial class NotificationContent

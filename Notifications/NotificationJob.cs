@@ -1,4 +1,4 @@
-namespace VideoEngager.Notifier.Notifications;
+namespace VideoEngager.Notifications;
 
 /// <summary>One message to one recipient, as the outbox loop claims it.</summary>
 /// <param name="Sequence">The invite's SEQUENCE; for a cancellation the caller passes one above the last sent.</param>

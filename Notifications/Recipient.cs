@@ -1,4 +1,4 @@
-namespace VideoEngager.Notifier.Notifications;
+namespace VideoEngager.Notifications;
 
 /// <summary>Who a notification goes to: the booking's customer or one agent of the queue's agent group.</summary>
 /// <param name="Lang">Preferred language tag; null means English.</param>

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 
-namespace VideoEngager.Notifier.Email;
+namespace VideoEngager.Notifications.Content;
 
 public sealed record EmailLink(string Label, string Url);
 

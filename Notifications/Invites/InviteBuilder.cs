@@ -2,9 +2,8 @@ using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
-using VideoEngager.Notifier.Notifications;
 
-namespace VideoEngager.Notifier.Invites;
+namespace VideoEngager.Notifications.Invites;
 
 /// <summary>The localized, recipient-specific text of an invite.</summary>
 /// <param name="RoomUrl">The recipient's own room: the customer's or the agent's, never the other one.</param>

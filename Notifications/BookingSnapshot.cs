@@ -1,4 +1,4 @@
-namespace VideoEngager.Notifier.Notifications;
+namespace VideoEngager.Notifications;
 
 /// <summary>What the outbox knows about a booking when a notification about it is sent.</summary>
 /// <param name="ScheduledTime">Start of the call (an instant; shown in <paramref name="TimeZone"/> and in UTC).</param>

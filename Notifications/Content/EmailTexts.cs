@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace VideoEngager.Notifier.Email;
+namespace VideoEngager.Notifications.Content;
 
 /// <summary>
 /// One language's wording. Templates name their values in braces ({first}, {tenant}, {queue}, {when}, {minutes},

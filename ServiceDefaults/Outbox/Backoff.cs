@@ -1,6 +1,6 @@
-namespace VideoEngager.Notifier.Outbox;
+namespace VideoEngager.Outbox;
 
-/// <summary>How long a failed job waits before its next attempt.</summary>
+/// <summary>How long a failed outbox job (a mail, a callback) or a failing loop waits before its next attempt.</summary>
 public static class Backoff
 {
     /// <param name="attempt">The attempt that just failed, from 1.</param>

@@ -1,4 +1,4 @@
-namespace VideoEngager.Notifier.Invites;
+namespace VideoEngager.Notifications.Invites;
 
 /// <summary>The iTIP method (RFC 5546) of an invite; also the <c>method</c> parameter of its text/calendar part.</summary>
 public enum InviteMethod

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace VideoEngager.Notifier.Notifications;
+namespace VideoEngager.Notifications;
 
 public static class MessageIds
 {

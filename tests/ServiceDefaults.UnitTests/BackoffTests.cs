@@ -1,6 +1,6 @@
-using VideoEngager.Notifier.Outbox;
+using VideoEngager.Outbox;
 
-namespace VideoEngager.Notifier.UnitTests;
+namespace VideoEngager.ServiceDefaults.UnitTests;
 
 public class BackoffTests
 {

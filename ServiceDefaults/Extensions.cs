@@ -9,6 +9,7 @@ using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using VideoEngager.ServiceDefaults.Compliance;
+using VideoEngager.ServiceDefaults.Telemetry;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -57,6 +58,8 @@ public static class ServiceDefaultsExtensions
                 .AddRuntimeInstrumentation()
                 .AddMeter("VideoEngager.*"))
             .WithTracing(tracing => tracing
+                // Workers' idle polls and keep-alives start no trace; their metrics still count the loop.
+                .SetSampler(BackgroundChatterSampler.ParentBased())
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource("VideoEngager.*")
                 .AddSource("Npgsql")

@@ -1,11 +1,12 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using VideoEngager.Notifications;
 using VideoEngager.Notifications.Content;
 using VideoEngager.Notifier.Email;
 using VideoEngager.Notifier.Notifications;
-using VideoEngager.Outbox;
 using VideoEngager.Notifier.Sms;
+using VideoEngager.Outbox;
 
 namespace VideoEngager.Notifier.Outbox;
 
@@ -20,6 +21,9 @@ public sealed class OutboxDispatcher(
     IOptions<OutboxOptions> options,
     ILogger<OutboxDispatcher> logger)
 {
+    public const string ActivitySourceName = "VideoEngager.Notifier.Outbox";
+    private static readonly ActivitySource Tracing = new(ActivitySourceName);
+
     /// <returns>How many jobs were claimed: a full batch means more may be waiting.</returns>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
@@ -31,6 +35,8 @@ public sealed class OutboxDispatcher(
             return 0;
         }
         NotifierLog.OutboxClaimed(logger, rows.Count);
+        // Traced only when it claimed work (an idle poll starts no trace), linked to each booking change it serves.
+        using var activity = StartSend(rows);
 
         var outgoing = new List<(OutboxRow Row, MimeMessage Message)>();
         foreach (var row in rows)
@@ -136,6 +142,17 @@ public sealed class OutboxDispatcher(
         await store.ParkAsync(row.Id, timeProvider.GetUtcNow(), error, countAttempt, cancellationToken);
         metrics.Parked(row.Kind);
         NotifierLog.OutboxParked(logger, row.Id, row.Kind, row.Attempts + (countAttempt ? 1 : 0), error);
+    }
+
+    /// <summary>The span of one batch: linked to the trace of each booking change whose notification it sends.</summary>
+    public static Activity? StartSend(IReadOnlyList<OutboxRow> rows)
+    {
+        var links = rows.SelectMany(row => OutboxTrace.LinkTo(row.TraceParent,
+            new KeyValuePair<string, object?>("videoengager.outbox.id", row.Id),
+            new KeyValuePair<string, object?>("videoengager.notification.kind", row.Kind)));
+        var activity = Tracing.StartActivity("send notifications", ActivityKind.Internal, parentContext: default, links: links);
+        activity?.SetTag("videoengager.outbox.claimed", rows.Count);
+        return activity;
     }
 
     // Bad stored data (a link that is not http(s), an unparsable address) fails the same way on every attempt.

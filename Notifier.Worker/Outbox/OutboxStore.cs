@@ -29,7 +29,7 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
                 FOR UPDATE SKIP LOCKED)
             UPDATE outbox o SET locked_until = @lease
             FROM due WHERE o.id = due.id
-            RETURNING o.id, o.kind, o.payload, o.attempts
+            RETURNING o.id, o.kind, o.payload, o.attempts, o.trace_parent
             """;
         await using var command = dataSource.CreateCommand(sql);
         command.Parameters.AddWithValue("now", now);
@@ -40,7 +40,8 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
         while (await reader.ReadAsync(cancellationToken))
         {
             rows.Add(new OutboxRow(
-                reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? [] : reader.GetFieldValue<byte[]>(2), reader.GetInt32(3)));
+                reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? [] : reader.GetFieldValue<byte[]>(2), reader.GetInt32(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4)));
         }
         // RETURNING gives no order; keep the due order so a booking's mails go out as they were written.
         return [.. rows.OrderBy(r => r.Id)];

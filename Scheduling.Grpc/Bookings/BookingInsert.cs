@@ -27,10 +27,11 @@ internal static class BookingInsert
             INSERT INTO idempotency_keys (tenant_id, key, request_hash, booking_id, created_at)
             SELECT @tenant_id, @idempotency_key, @request_hash, id, @now FROM booking WHERE @idempotency_key IS NOT NULL),
         messages AS (
-            INSERT INTO outbox (booking_id, channel, kind, sequence, recipient, payload, due_at, created_at, attempts)
-            SELECT b.id, m.channel, m.kind, @sequence, m.recipient, m.payload, m.due_at, @now, 0
+            INSERT INTO outbox (booking_id, channel, kind, sequence, recipient, payload, trace_parent, due_at, created_at, attempts)
+            SELECT b.id, m.channel, m.kind, @sequence, m.recipient, m.payload, m.trace_parent, m.due_at, @now, 0
             FROM booking AS b
-            CROSS JOIN unnest(@channels, @kinds, @recipients, @payloads, @due_ats) AS m(channel, kind, recipient, payload, due_at))
+            CROSS JOIN unnest(@channels, @kinds, @recipients, @payloads, @trace_parents, @due_ats)
+                AS m(channel, kind, recipient, payload, trace_parent, due_at))
         -- Also 1 when this very booking is already in (a retry after the first run's commit answer was lost).
         SELECT ((SELECT count(*) FROM booking) + (SELECT count(*) FROM bookings WHERE id = @id))::int
         """;
@@ -80,6 +81,10 @@ internal static class BookingInsert
         p.Add(new NpgsqlParameter<byte[]?[]>("payloads", NpgsqlDbType.Array | NpgsqlDbType.Bytea)
         {
             TypedValue = [.. messages.Select(m => m.Payload)],
+        });
+        p.Add(new NpgsqlParameter<string?[]>("trace_parents", NpgsqlDbType.Array | NpgsqlDbType.Text)
+        {
+            TypedValue = [.. messages.Select(m => m.TraceParent)],
         });
         p.Add(new NpgsqlParameter<DateTimeOffset[]>("due_ats", [.. messages.Select(m => m.DueAt)]));
         return (int)(await command.ExecuteScalarAsync(cancellationToken))! > 0;

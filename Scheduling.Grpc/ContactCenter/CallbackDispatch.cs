@@ -67,7 +67,10 @@ internal sealed class CallbackDispatch(
     /// </summary>
     public async Task<DispatchOutcome> HandleAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
-        using var activity = ContactCenterTelemetry.Source.StartActivity($"contact-center {message.Kind}");
+        // Linked to the change that wrote it: from the booking's trace to its callback, however late it goes.
+        using var activity = ContactCenterTelemetry.Source.StartActivity(
+            $"contact-center {message.Kind}", ActivityKind.Internal, parentContext: default,
+            links: OutboxTrace.LinkTo(message.TraceParent));
         activity?.SetTag("videoengager.booking.id", message.BookingId);
         activity?.SetTag("videoengager.outbox.attempt", message.Attempts);
 

@@ -16,16 +16,11 @@ internal sealed class CallbackOutbox(SchedulingDbContext db)
 
     // A pending message no dispatcher holds, free of the message it follows. Shaped to stay cheap behind a backlog
     // whatever the planner's statistics say (they lag a burst of writes): the in-order rule is a scalar sub-select by
-    // primary key per candidate, which PostgreSQL cannot turn into a join over the backlog. An update or cancel without
-    // follows_id (written by a replica older than the column, during a rolling deploy) is checked the old way, by the
-    // booking's index.
+    // primary key per candidate, which PostgreSQL cannot turn into a join over the backlog.
     private const string Free = $$"""
         c.channel = '{{OutboxChannels.ContactCenter}}' AND c.processed_at IS NULL AND c.failed_at IS NULL
           AND (c.locked_until IS NULL OR c.locked_until <= @now)
           AND NOT COALESCE((SELECT p.processed_at IS NULL AND p.failed_at IS NULL FROM outbox AS p WHERE p.id = c.follows_id), false)
-          AND (c.follows_id IS NOT NULL OR c.kind = '{{OutboxKinds.CallbackCreate}}' OR NOT EXISTS (
-              SELECT 1 FROM outbox AS e WHERE e.booking_id = c.booking_id AND e.channel = c.channel AND e.id < c.id
-                AND e.processed_at IS NULL AND e.failed_at IS NULL))
         """;
 
     // Leases the candidates the inner SELECT locks; Attempts counts this one.

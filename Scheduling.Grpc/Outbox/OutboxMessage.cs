@@ -30,6 +30,9 @@ public sealed class OutboxMessage
     /// </summary>
     public long? FollowsId { get; init; }
 
+    /// <summary>The W3C <c>traceparent</c> of the span that wrote it: its consumer's span links to that trace.</summary>
+    public string? TraceParent { get; init; }
+
     public DateTimeOffset DueAt { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? LockedUntil { get; set; }

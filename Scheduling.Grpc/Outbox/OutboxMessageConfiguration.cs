@@ -14,6 +14,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.Kind).HasMaxLength(64);
         builder.Property(m => m.Recipient).HasMaxLength(254);
         builder.Property(m => m.LastError).HasMaxLength(1000);
+        builder.Property(m => m.TraceParent).HasMaxLength(55);
         // Consumers claim their channel's pending messages in (due, id) order: an ordered walk that stops at the limit.
         builder.HasIndex(m => new { m.Channel, m.DueAt, m.Id }).HasFilter("processed_at IS NULL AND failed_at IS NULL");
         builder.HasIndex(m => m.BookingId);

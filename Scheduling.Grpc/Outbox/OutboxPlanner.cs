@@ -1,6 +1,7 @@
 using Google.Protobuf;
 using VideoEngager.Notifications;
 using VideoEngager.Notifications.V1;
+using VideoEngager.Outbox;
 using VideoEngager.Scheduling.Availability;
 using VideoEngager.Scheduling.Bookings;
 using VideoEngager.Scheduling.Queues;
@@ -9,7 +10,7 @@ namespace VideoEngager.Scheduling.Outbox;
 
 /// <summary>
 /// What must follow each booking change: the callback, e-mails per the queue's flags, and the reminder; each
-/// notification carries its payload (<see cref="NotificationPayload"/>).
+/// notification carries its payload (<see cref="NotificationPayload"/>), and every message the change's trace.
 /// </summary>
 internal static class OutboxPlanner
 {
@@ -100,6 +101,7 @@ internal static class OutboxPlanner
         Channel = OutboxChannels.ContactCenter,
         Kind = kind,
         Sequence = booking.Sequence,
+        TraceParent = OutboxTrace.Current(),
         DueAt = now,
         CreatedAt = now,
     };
@@ -114,6 +116,7 @@ internal static class OutboxPlanner
             Sequence = booking.Sequence,
             Recipient = agent?.Email,
             Payload = NotificationPayload.For(kind, booking, setup, links, agent).ToByteArray(),
+            TraceParent = OutboxTrace.Current(),
             DueAt = due,
             CreatedAt = now,
         };

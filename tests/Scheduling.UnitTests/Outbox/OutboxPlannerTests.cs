@@ -132,6 +132,24 @@ public sealed class OutboxPlannerTests
         Assert.Equal("https://edge.example/bookings/bk%2F1/ics?token=m%26n", Links.Calendar(odd));
     }
 
+    [Fact]
+    public void Every_message_carries_the_trace_of_the_change_that_wrote_it()
+    {
+        using var source = new System.Diagnostics.ActivitySource("VideoEngager.Tests.Planner");
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = s => s.Name == source.Name,
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) =>
+                System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+        using var request = source.StartActivity("CreateBooking")!;
+
+        var messages = OutboxPlanner.ForCreated(Booking(Now.AddHours(2)), Setup(new QueueFlags()), Links, Now).ToList();
+
+        Assert.All(messages, m => Assert.Equal(request.Id, m.TraceParent));
+    }
+
     private static QueueSetup Setup(QueueFlags flags)
     {
         var queue = new Queue { TenantId = "t", Id = "q", Name = "VIP", TimeZone = "Asia/Dubai", IntervalMinutes = 30, Flags = flags };

@@ -13,8 +13,8 @@ using VideoEngager.Scheduling.Persistence;
 namespace VideoEngager.Scheduling.Persistence.Migrations
 {
     [DbContext(typeof(SchedulingDbContext))]
-    [Migration("20261207172155_RoomPresence")]
-    partial class RoomPresence
+    [Migration("20261207231629_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -83,6 +83,11 @@ namespace VideoEngager.Scheduling.Persistence.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("conversation_id");
 
+                    b.Property<string>("ConversationParticipantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("conversation_participant_id");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -104,6 +109,11 @@ namespace VideoEngager.Scheduling.Persistence.Migrations
                     b.Property<bool>("Immediate")
                         .HasColumnType("boolean")
                         .HasColumnName("immediate");
+
+                    b.Property<string>("LiveConversationId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("live_conversation_id");
 
                     b.Property<string>("ManageToken")
                         .IsRequired()
@@ -174,6 +184,14 @@ namespace VideoEngager.Scheduling.Persistence.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_bookings");
+
+                    b.HasIndex("CallbackId")
+                        .HasDatabaseName("ix_bookings_callback_id");
+
+                    b.HasIndex("TenantId", "LiveConversationId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_bookings_live_conversation")
+                        .HasFilter("live_conversation_id IS NOT NULL");
 
                     b.HasIndex("TenantId", "QueueId", "ScheduledTime")
                         .HasDatabaseName("ix_bookings_tenant_id_queue_id_scheduled_time");
@@ -295,6 +313,10 @@ namespace VideoEngager.Scheduling.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("locked_until");
 
+                    b.Property<byte[]>("Payload")
+                        .HasColumnType("bytea")
+                        .HasColumnName("payload");
+
                     b.Property<DateTimeOffset?>("ProcessedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("processed_at");
@@ -307,6 +329,11 @@ namespace VideoEngager.Scheduling.Persistence.Migrations
                     b.Property<int>("Sequence")
                         .HasColumnType("integer")
                         .HasColumnName("sequence");
+
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(55)
+                        .HasColumnType("character varying(55)")
+                        .HasColumnName("trace_parent");
 
                     b.HasKey("Id")
                         .HasName("pk_outbox");
@@ -460,6 +487,41 @@ namespace VideoEngager.Scheduling.Persistence.Migrations
                     b.ToTable("tenants", (string)null);
                 });
 
+            modelBuilder.Entity("VideoEngager.Scheduling.Tenancy.TenantApiSecret", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("secret_hash");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tenant_api_secrets");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_tenant_api_secrets_tenant_id");
+
+                    b.ToTable("tenant_api_secrets", (string)null);
+                });
+
             modelBuilder.Entity("VideoEngager.Scheduling.Bookings.Booking", b =>
                 {
                     b.HasOne("VideoEngager.Scheduling.Queues.Queue", null)
@@ -488,6 +550,16 @@ namespace VideoEngager.Scheduling.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_queues_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("VideoEngager.Scheduling.Tenancy.TenantApiSecret", b =>
+                {
+                    b.HasOne("VideoEngager.Scheduling.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_tenant_api_secrets_tenants_tenant_id");
                 });
 #pragma warning restore 612, 618
         }

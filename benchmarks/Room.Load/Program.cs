@@ -4,10 +4,12 @@
 //               ICE connected and to the first decoded frame, against loading one of the room's static files.
 //   3. startvideo — Start Video from live chats at a given concurrency: p99 of POST /create by messageId, against
 //               GET /health on the edge at the same concurrency.
+//   4. book   — the booking page in a cold browser context: navigation to the calendar interactive (details typed by
+//               the driver), against one of its static files; and the 31 × 96 calendar grid rendered in the page.
 //   2. fanout — signalling between parties on different replicas (through Redis), every party sending a chat message
 //               a second: relay latency and memory per connection, against an in-process Kestrel WebSocket echo.
 // Usage: dotnet run -c Release --project benchmarks/Room.Load [-- join [joins] | fanout [rooms] [seconds] | all [joins] [rooms] [seconds]
-//        | startvideo [escalations] [concurrency]]
+//        | startvideo [escalations] [concurrency] | book [loads]]
 using System.Globalization;
 using VideoEngager.Benchmarks;
 
@@ -15,7 +17,7 @@ var mode = args.Length > 0 ? args[0] : "all";
 int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
 var (joins, rooms, seconds) = mode switch
 {
-    "startvideo" => (0, 0, 0),
+    "startvideo" or "book" => (0, 0, 0),
     "join" => (Arg(1, 20), 0, 0),
     "fanout" => (0, Arg(1, 500), Arg(2, 60)),
     "all" => (Arg(1, 20), Arg(2, 500), Arg(3, 60)),
@@ -23,7 +25,7 @@ var (joins, rooms, seconds) = mode switch
 };
 if (joins < 0)
 {
-    Console.Error.WriteLine("Usage: Room.Load [join [joins=20] | fanout [rooms=500] [seconds=60] | all [joins] [rooms] [seconds]]");
+    Console.Error.WriteLine("Usage: Room.Load [join [joins=20] | fanout [rooms=500] [seconds=60] | all [joins] [rooms] [seconds] | startvideo [escalations=1000] [concurrency=100] | book [loads=20]]");
     return 2;
 }
 // Long enough for both replicas' relay path and the client's to be jitted and their pools grown; not counted.
@@ -38,6 +40,8 @@ Console.CancelKeyPress += (_, e) =>
 };
 
 var (escalations, concurrency) = mode == "startvideo" ? (Arg(1, 1000), Arg(2, 100)) : (0, 0);
+var bookLoads = mode == "book" ? Arg(1, 20) : 0;
+BookPageResult? bookPage = null;
 StartVideoResult? startVideo = null;
 JoinResult? join = null;
 FanOutResult? fanOut = null;
@@ -54,6 +58,11 @@ try
         {
             Console.WriteLine($"Start Video: {escalations} escalations from live chats, {concurrency} at a time.");
             startVideo = await StartVideoBenchmark.RunAsync(room, tenant, escalations, concurrency, cancel.Token);
+        }
+        if (bookLoads > 0)
+        {
+            Console.WriteLine($"Booking page: {bookLoads} cold loads (one more first, not counted).");
+            bookPage = await BookPageBenchmark.RunAsync(room, tenant, bookLoads, cancel.Token);
         }
         if (joins > 0)
         {
@@ -102,6 +111,18 @@ if (startVideo is not null)
     }
     Console.WriteLine($"  ratio p99 = {startVideo.StartVideo.P99 / startVideo.Health.P99:F1}x; goal p99 <= 50 ms: {Verdict(startVideo.StartVideo.P99 <= 50)}");
 }
+if (bookPage is not null)
+{
+    Console.WriteLine();
+    Console.WriteLine($"Booking page: {bookPage.Loads} loads ({bookPage.Failed} failed), each in a fresh browser context (no cache), 1280 x 800");
+    Console.WriteLine($"  {"run",-46} {"median",9} {"p95",9}   ratio to baseline (median, p95)");
+    Row("GET /lib/urls.js, fresh context (baseline)", bookPage.StaticNav, null);
+    Row("navigation -> form ready", bookPage.FormReady, bookPage.StaticNav);
+    Row("navigation -> calendar interactive", bookPage.Interactive, bookPage.StaticNav);
+    Console.WriteLine($"  goal: p95 <= 800 ms — {Verdict(bookPage.Interactive.P95 <= 800)}");
+    Console.WriteLine($"  calendar grid 31 days x 96 slots, built and laid out in the page ({bookPage.GridRender.Count} renders): " +
+        $"median {bookPage.GridRender.P50:F1} ms, max {bookPage.GridRender.Max:F1} ms; goal <= 50 ms: {Verdict(bookPage.GridRender.Max <= 50)}");
+}
 if (join is not null)
 {
     Console.WriteLine();
@@ -136,7 +157,7 @@ if (cancelled)
     Console.WriteLine("Cancelled.");
     return 130;
 }
-var failed = (startVideo?.Failed ?? 0) > 0 || (join?.Failed ?? 0) > 0 || (fanOut is not null && (fanOut.Relay.Lost != 0 || fanOut.Relay.Refused != 0)) || left.Count > 0;
+var failed = (startVideo?.Failed ?? 0) > 0 || (bookPage?.Failed ?? 0) > 0 || (join?.Failed ?? 0) > 0 || (fanOut is not null && (fanOut.Relay.Lost != 0 || fanOut.Relay.Refused != 0)) || left.Count > 0;
 return failed ? 1 : 0;
 
 static void Row(string name, Distribution value, Distribution? baseline)

@@ -63,6 +63,12 @@ export class FakeElement extends FakeNode {
     }
   }
   setAttribute(name, value) { this.attributes.set(name, String(value)); }
+  cloneNode(deep = false) {
+    const copy = new FakeElement(this.localName, this.ownerDocument);
+    for (const [name, value] of this.attributes) copy.attributes.set(name, value);
+    if (deep) copy.append(...this.childNodes.map((n) => (n instanceof FakeElement ? n.cloneNode(true) : new FakeText(n.textContent))));
+    return copy;
+  }
   getAttribute(name) { return this.attributes.has(name) ? this.attributes.get(name) : null; }
   hasAttribute(name) { return this.attributes.has(name); }
   removeAttribute(name) { this.attributes.delete(name); }

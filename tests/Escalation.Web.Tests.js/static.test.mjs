@@ -98,21 +98,26 @@ test('every module except the entry point imports under Node (no DOM at import t
   }
 });
 
-test('room.html preloads every module the room imports, so the graph loads in one round', async () => {
-  const seen = new Set();
-  const visit = async (file) => {
-    for (const [, spec] of (await read(file)).matchAll(/from '(\.{1,2}\/[^']+\.js)'/g)) {
-      const target = path.join(path.dirname(file), spec);
-      if (!seen.has(target)) {
-        seen.add(target);
-        await visit(target);
+for (const [page, entry] of [
+  ['rooms/room.html', 'rooms/room.js'], ['book/book.html', 'book/book.js'],
+  ['manage/manage.html', 'manage/manage.js'], ['chat/chat.html', 'chat/chat.js'],
+]) {
+  test(`${page} preloads every module its page imports, so the graph loads in one round`, async () => {
+    const pageHtml = await read(path.join(wwwroot, page));
+    const seen = new Set();
+    const visit = async (file) => {
+      for (const [, spec] of (await read(file)).matchAll(/from '(\.{1,2}\/[^']+\.js)'/g)) {
+        const target = path.join(path.dirname(file), spec);
+        if (!seen.has(target)) {
+          seen.add(target);
+          await visit(target);
+        }
       }
-    }
-  };
-  await visit(path.join(wwwroot, 'rooms/room.js'));
-  assert.ok(seen.size > 5);
-  for (const file of seen) {
-    const href = '/' + path.relative(wwwroot, file).split(path.sep).join('/');
-    assert.ok(html.includes(`<link rel="modulepreload" href="${href}">`), href);
-  }
-});
+    };
+    await visit(path.join(wwwroot, entry));
+    assert.ok(seen.size >= 3);
+    const preloaded = [...pageHtml.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]).sort();
+    const imported = [...seen].map((file) => '/' + path.relative(wwwroot, file).split(path.sep).join('/')).sort();
+    assert.deepEqual(preloaded, imported);
+  });
+}

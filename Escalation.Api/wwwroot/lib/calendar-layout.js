@@ -32,6 +32,24 @@ const pad2 = (n) => String(n).padStart(2, '0');
  * minutes (since midnight), offsetMinutes (local minus UTC) }.
  */
 export function zonedParts(date, timeZone) {
+  // A calendar asks for the same instants many times (each slot, and its neighbours' DST probes); the answer for an
+  // instant and zone never changes, and formatToParts is the costliest step of a layout.
+  let known = zonedCache.get(timeZone);
+  if (!known) zonedCache.set(timeZone, known = new Map());
+  const time = date.getTime();
+  let parts = known.get(time);
+  if (!parts) {
+    if (known.size >= ZONED_CACHE_LIMIT) known.clear();
+    parts = Object.freeze(computeZonedParts(date, timeZone));
+    known.set(time, parts);
+  }
+  return parts;
+}
+
+const ZONED_CACHE_LIMIT = 20000;
+const zonedCache = new Map();
+
+function computeZonedParts(date, timeZone) {
   const values = {};
   for (const part of partsFormatter(timeZone).formatToParts(date)) values[part.type] = part.value;
   const year = Number(values.year);
@@ -222,8 +240,14 @@ export function findCell(layout, instant) {
 const noonUtc = ({ year, month, day }) => new Date(Date.UTC(year, month - 1, day, 12));
 const dayFormatters = new Map();
 
+const dayValues = new Map();
+
+// Every cell of a column names its day: formatted once per day, language and form.
 function dayParts(day, lang, options) {
   const cacheKey = `${lang}|${JSON.stringify(options)}`;
+  const valueKey = `${cacheKey}|${day.year}-${day.month}-${day.day}`;
+  const known = dayValues.get(valueKey);
+  if (known) return known;
   let format = dayFormatters.get(cacheKey);
   if (!format) {
     format = new Intl.DateTimeFormat(localeFor(lang), { ...options, timeZone: 'UTC' });
@@ -231,6 +255,8 @@ function dayParts(day, lang, options) {
   }
   const values = {};
   for (const part of format.formatToParts(noonUtc(day))) values[part.type] = part.value;
+  if (dayValues.size >= 2000) dayValues.clear();
+  dayValues.set(valueKey, Object.freeze(values));
   return values;
 }
 
@@ -289,10 +315,15 @@ export function rowLabel(row, { t = translate } = {}) {
     ? `${row.time} ${offsetLabel(row.offsetMinutes, { t })}` : row.time;
 }
 
+const pluralRules = new Map();
+
 /** '15 minutes' / '15 دقيقة' with the language's plural rules (Arabic has six forms). */
 export function minutesText(count, { lang = 'en', t = translate } = {}) {
   const n = Math.max(0, Math.round(Number(count) || 0));
-  const category = new Intl.PluralRules(localeFor(lang)).select(n);
+  const locale = localeFor(lang);
+  let rules = pluralRules.get(locale);
+  if (!rules) pluralRules.set(locale, rules = new Intl.PluralRules(locale));
+  const category = rules.select(n);
   return t(`units.minutes.${category}`, { count: String(n) });
 }
 

@@ -90,22 +90,32 @@ const SLASH = ['path', { d: 'M3.5 3.5 20.5 20.5' }];
  * icon('mic') / icon('mic', { off: true }) / icon('send', { mirror: true }).
  * mirror: flip in right-to-left pages for icons that point in the reading direction.
  */
+// One element per icon and variant (per document), cloned for each use: a calendar shows thousands of them.
+const builtByDocument = new WeakMap();
+
 export function icon(name, { off = false, mirror = false } = {}) {
-  const svg = document.createElementNS(SVG_NS, 'svg');
-  svg.setAttribute('viewBox', '0 0 24 24');
-  svg.setAttribute('fill', 'none');
-  svg.setAttribute('stroke', 'currentColor');
-  svg.setAttribute('stroke-width', '2');
-  svg.setAttribute('stroke-linecap', 'round');
-  svg.setAttribute('stroke-linejoin', 'round');
-  svg.setAttribute('aria-hidden', 'true');
-  svg.setAttribute('focusable', 'false');
-  svg.setAttribute('class', mirror ? 'icon icon--mirror' : 'icon');
-  const shapes = [...(SHAPES[name] ?? []), ...(off ? [SLASH] : [])];
-  for (const [tag, attrs] of shapes) {
-    const node = document.createElementNS(SVG_NS, tag);
-    for (const [attr, value] of Object.entries(attrs)) node.setAttribute(attr, String(value));
-    svg.append(node);
+  let built = builtByDocument.get(document);
+  if (!built) builtByDocument.set(document, built = new Map());
+  const key = `${name}|${off}|${mirror}`;
+  let template = built.get(key);
+  if (!template) {
+    template = document.createElementNS(SVG_NS, 'svg');
+    template.setAttribute('viewBox', '0 0 24 24');
+    template.setAttribute('fill', 'none');
+    template.setAttribute('stroke', 'currentColor');
+    template.setAttribute('stroke-width', '2');
+    template.setAttribute('stroke-linecap', 'round');
+    template.setAttribute('stroke-linejoin', 'round');
+    template.setAttribute('aria-hidden', 'true');
+    template.setAttribute('focusable', 'false');
+    template.setAttribute('class', mirror ? 'icon icon--mirror' : 'icon');
+    const shapes = [...(SHAPES[name] ?? []), ...(off ? [SLASH] : [])];
+    for (const [tag, attrs] of shapes) {
+      const node = document.createElementNS(SVG_NS, tag);
+      for (const [attr, value] of Object.entries(attrs)) node.setAttribute(attr, String(value));
+      template.append(node);
+    }
+    built.set(key, template);
   }
-  return svg;
+  return template.cloneNode(true);
 }

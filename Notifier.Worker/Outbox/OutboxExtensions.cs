@@ -13,6 +13,7 @@ public static class OutboxExtensions
         services.AddSingleton<OutboxMetrics>();
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<NotifyWakeUp>();
         services.AddHostedService<OutboxWorker>();
         return builder;
     }

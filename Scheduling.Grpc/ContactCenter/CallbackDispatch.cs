@@ -177,7 +177,7 @@ internal sealed class CallbackDispatch(
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             // The dispatcher's poll picks it up; the booking answer simply has no callback id yet.
-            ContactCenterLog.LoopFailed(logger, e);
+            ContactCenterLog.InRequestDispatchFailed(logger, bookingId, e);
             return null;
         }
     }

@@ -1,14 +1,16 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
+using VideoEngager.Outbox;
 using VideoEngager.Scheduling.Outbox;
 
 namespace VideoEngager.Scheduling.ContactCenter;
 
 /// <summary>
-/// Follows every booking change with its callback: woken in process by <see cref="DispatchSignal"/> when this
-/// replica commits a change, with a poll for the rest (another replica's leftovers, an expired lease) and a timer for
-/// the next retry due. Up to <see cref="DispatchOptions.BatchSize"/> messages are in
-/// flight at once, so one slow answer does not hold up other bookings. Several replicas may run: claims are leased.
+/// Follows every booking change with its callback, in the outbox loop both consumers share (<see cref="OutboxLoop"/>):
+/// woken in process by <see cref="DispatchSignal"/> when this replica commits a change, with a poll for the rest
+/// (another replica's leftovers, an expired lease) and a timer for the next retry due. Up to
+/// <see cref="DispatchOptions.BatchSize"/> messages are in flight at once, so one slow answer does not hold up other
+/// bookings. Several replicas may run: claims are leased.
 /// </summary>
 internal sealed class CallbackDispatcher(
     CallbackDispatch dispatch,
@@ -16,63 +18,42 @@ internal sealed class CallbackDispatcher(
     TimeProvider clock,
     IOptions<DispatchOptions> options,
     IOptions<GenesysOptions> genesys,
-    ILogger<CallbackDispatcher> logger) : BackgroundService
+    ILogger<CallbackDispatcher> logger) : BackgroundService, IOutboxConsumer
 {
     private readonly ConcurrentDictionary<Task, byte> _inFlight = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         ContactCenterLog.Started(logger, genesys.Value.ApiBase, genesys.Value.LoginBase);
-        try
-        {
-            await DispatchLoopAsync(stoppingToken);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
+        await new OutboxLoop(clock).RunAsync(this, signal, options.Value.PollInterval,
+            (exception, delay) => ContactCenterLog.LoopFailed(logger, delay, exception), stoppingToken);
         await Task.WhenAll(_inFlight.Keys);
     }
 
-    private async Task DispatchLoopAsync(CancellationToken stoppingToken)
+    /// <summary>Claims as many as there is room for in flight; none while the platform asked for a pause.</summary>
+    public async Task<bool> RunOnceAsync(CancellationToken cancellationToken)
     {
-        var settings = options.Value;
-        while (true)
+        var room = options.Value.BatchSize - _inFlight.Count;
+        if (room <= 0 || dispatch.RateLimitedUntil is not null)
         {
-            try
-            {
-                if (dispatch.RateLimitedUntil - clock.GetUtcNow() is { Ticks: > 0 } pause)
-                {
-                    await signal.WaitAsync(pause < settings.PollInterval ? pause : settings.PollInterval, clock, stoppingToken);
-                    continue;
-                }
-                var room = settings.BatchSize - _inFlight.Count;
-                var claimed = room > 0 ? await dispatch.ClaimAsync(room, stoppingToken) : [];
-                foreach (var message in claimed)
-                {
-                    Start(message, stoppingToken);
-                }
-                if (claimed.Count > 0 && claimed.Count == room)
-                {
-                    continue;
-                }
-                var wait = settings.PollInterval;
-                if (room > 0 && await dispatch.NextDueAsync(stoppingToken) is { } due)
-                {
-                    var untilDue = due - clock.GetUtcNow();
-                    wait = untilDue < TimeSpan.Zero ? TimeSpan.Zero : untilDue < wait ? untilDue : wait;
-                }
-                if (wait > TimeSpan.Zero && await signal.WaitAsync(wait, clock, stoppingToken))
-                {
-                    // Give the request that wrote the row its chance to dispatch it within its own budget.
-                    await Task.Delay(settings.NotifyDelay, clock, stoppingToken);
-                }
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                ContactCenterLog.LoopFailed(logger, e);
-                await Task.Delay(settings.PollInterval, clock, stoppingToken);
-            }
+            return false;
         }
+        var claimed = await dispatch.ClaimAsync(room, cancellationToken);
+        foreach (var message in claimed)
+        {
+            Start(message, cancellationToken);
+        }
+        return claimed.Count == room;
+    }
+
+    /// <summary>The end of a pause the platform asked for; else the next message due, while there is room for it.</summary>
+    public async Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken)
+    {
+        if (dispatch.RateLimitedUntil is { } pausedUntil)
+        {
+            return pausedUntil;
+        }
+        return options.Value.BatchSize > _inFlight.Count ? await dispatch.NextDueAsync(cancellationToken) : null;
     }
 
     private void Start(OutboxMessage message, CancellationToken stoppingToken)

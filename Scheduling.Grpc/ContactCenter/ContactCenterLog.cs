@@ -31,8 +31,11 @@ internal static partial class ContactCenterLog
     [LoggerMessage(2006, LogLevel.Error, "Contact-center message {MessageId} for booking {BookingId} hit an unexpected error; retrying at {DueAt}")]
     public static partial void Unexpected(ILogger logger, Exception exception, long messageId, string bookingId, DateTimeOffset dueAt);
 
-    [LoggerMessage(2008, LogLevel.Error, "The callback dispatch loop failed; it carries on after a pause")]
-    public static partial void LoopFailed(ILogger logger, Exception exception);
+    [LoggerMessage(2008, LogLevel.Error, "The callback dispatch loop failed; it carries on in {Delay}")]
+    public static partial void LoopFailed(ILogger logger, TimeSpan delay, Exception exception);
+
+    [LoggerMessage(2016, LogLevel.Warning, "Dispatching booking {BookingId}'s callback within its request failed; the dispatcher takes it up")]
+    public static partial void InRequestDispatchFailed(ILogger logger, string bookingId, Exception exception);
 
     [LoggerMessage(2010, LogLevel.Information, "Callback create for booking {BookingId} had reached Genesys after all: conversation {ConversationId} found by booking id and kept")]
     public static partial void FoundAfterAmbiguousCreate(ILogger logger, string bookingId, string conversationId);

@@ -30,10 +30,11 @@ public sealed record BookingCreatedResponse(
 
 /// <param name="CallbackError">Why the contact center refused the callback, when <c>callbackStatus</c> is <c>failed</c>.</param>
 /// <param name="Presence">When each party last joined and left the video room.</param>
+/// <param name="QueueName">The queue's display name.</param>
 public sealed record BookingResponse(
     string BookingId, string Status, DateTime ScheduledTime, string? CallbackId, string CallbackStatus,
     string CustomerUrl, string IcsUrl, string ManageUrl, string QueueId, int Sequence, string? CallbackError,
-    RoomPresenceResponse Presence);
+    RoomPresenceResponse Presence, string? QueueName = null);
 
 public sealed record RoomPresenceResponse(PartyPresence Customer, PartyPresence Agent);
 

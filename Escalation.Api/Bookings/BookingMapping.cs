@@ -85,7 +85,8 @@ internal static class BookingMapping
         reply.CustomerUrl, reply.IcsUrl, reply.ManageUrl, reply.QueueId, reply.Sequence, NullIfEmpty(reply.CallbackError),
         new RoomPresenceResponse(
             new PartyPresence(reply.Presence?.CustomerJoinedAt?.ToDateTime(), reply.Presence?.CustomerLeftAt?.ToDateTime()),
-            new PartyPresence(reply.Presence?.AgentJoinedAt?.ToDateTime(), reply.Presence?.AgentLeftAt?.ToDateTime())));
+            new PartyPresence(reply.Presence?.AgentJoinedAt?.ToDateTime(), reply.Presence?.AgentLeftAt?.ToDateTime())),
+        NullIfEmpty(reply.QueueName));
 
     /// <summary>The request as parsed, so formatting differences are not a different request.</summary>
     private static string Hash(CreateBookingRequest body) =>

@@ -183,8 +183,12 @@ internal sealed class BookingCommands(
         return reply;
     }
 
-    public async Task<BookingReply> GetAsync(BookingRef reference, CancellationToken cancellationToken) =>
-        replies.For(await FindAsync(reference, cancellationToken));
+    public async Task<BookingReply> GetAsync(BookingRef reference, CancellationToken cancellationToken)
+    {
+        var booking = await FindAsync(reference, cancellationToken);
+        var setup = await snapshots.GetSetupAsync(booking.TenantId, booking.QueueId, cancellationToken);
+        return replies.For(booking, queueName: setup?.Queue.Name ?? "");
+    }
 
     /// <summary>The customer's calendar invite as the booking stands, in the outbox contract's form.</summary>
     public async Task<BookingNotification> GetCustomerInviteAsync(BookingRef reference, CancellationToken cancellationToken)
@@ -249,7 +253,7 @@ internal sealed class BookingCommands(
             SchedulingLog.BookingCancelled(logger, booking.Id);
             await AfterCommitAsync(setup.Queue, hold: null);
         }
-        return replies.For(booking);
+        return replies.For(booking, queueName: setup.Queue.Name);
     }
 
     public async Task<BookingReply> RescheduleAsync(RescheduleBookingRequest request, CancellationToken cancellationToken)
@@ -311,7 +315,7 @@ internal sealed class BookingCommands(
 
         SchedulingLog.BookingRescheduled(logger, booking.Id, booking.ScheduledTime, booking.Sequence);
         await AfterCommitAsync(queue, hold: null);
-        return replies.For(booking);
+        return replies.For(booking, queueName: queue.Name);
     }
 
     /// <summary>Takes one seat of the slot if fewer than <paramref name="limit"/> are booked; atomic per slot row.</summary>

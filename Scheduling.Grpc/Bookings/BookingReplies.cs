@@ -7,8 +7,10 @@ namespace VideoEngager.Scheduling.Bookings;
 internal sealed class BookingReplies(BookingLinks links, TimeProvider clock)
 {
     /// <param name="existing">A Start Video answered with the chat's live leg rather than a new one.</param>
-    public BookingReply For(Booking booking, bool existing = false) => new()
+    /// <param name="queueName">The queue's display name, where the caller has the queue at hand.</param>
+    public BookingReply For(Booking booking, bool existing = false, string queueName = "") => new()
     {
+        QueueName = queueName,
         BookingId = booking.Id,
         Status = booking.Status == BookingStatus.Cancelled ? "cancelled" : "confirmed",
         ScheduledTime = Timestamp.FromDateTimeOffset(booking.ScheduledTime),

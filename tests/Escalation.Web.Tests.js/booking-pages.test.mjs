@@ -480,7 +480,7 @@ test('book: phones see three days at a time with previous/next days (still one g
 // ---------- manage ----------
 
 const MANAGE_BOOKING = {
-  ...BOOKING, callbackStatus: 'created', queueId: 'VIP-Video-Q', sequence: 0, callbackError: null,
+  ...BOOKING, callbackStatus: 'created', queueId: 'VIP-Video-Q', queueName: 'VIP video advice', sequence: 0, callbackError: null,
   presence: { customer: { joinedAt: null, leftAt: null }, agent: { joinedAt: null, leftAt: null } },
 };
 
@@ -513,7 +513,9 @@ test('manage: the booking, its links and actions', async () => {
   assert.equal(get.headers.Accept, 'application/json');
   assert.ok(getByRole(doc, 'heading', 'Your video appointment'));
   assert.match(doc.documentElement.textContent, /Tuesday 2 June 2026, 05:30 \(Europe\/London\)/);
-  assert.match(doc.documentElement.textContent, /VIP-Video-Q/);
+  // The queue by its name, as the visitor knows it (its id only when a reply carries no name).
+  assert.match(doc.documentElement.textContent, /VIP video advice/);
+  assert.doesNotMatch(doc.documentElement.textContent, /VIP-Video-Q/);
   assert.equal(getByRole(doc, 'link', 'Join the video call').getAttribute('href'), BOOKING.customerUrl);
   assert.equal(getByRole(doc, 'link', 'Add to calendar').getAttribute('href'), BOOKING.icsUrl);
   assert.ok(getByRole(doc, 'button', 'Reschedule'));

@@ -55,7 +55,8 @@ public sealed class BookingTests(AppHostFixture app)
 
         using var anonymous = app.CreateApiClient(widgetKey: null);
         var lookedUp = await anonymous.GetFromJsonAsync<JsonElement>(new Uri(manageUrl).PathAndQuery, Token);
-        Assert.Equal((0, "Q1"), (lookedUp.GetProperty("sequence").GetInt32(), lookedUp.GetProperty("queueId").GetString()));
+        Assert.Equal((0, "Q1", "Test queue"), (lookedUp.GetProperty("sequence").GetInt32(), lookedUp.GetProperty("queueId").GetString(),
+            lookedUp.GetProperty("queueName").GetString()));
         // This tenant's queue has no routing queue in the contact center; ContactCenterTests cover the callback itself.
         Assert.Contains(lookedUp.GetProperty("callbackStatus").GetString(), new[] { "pending", "scheduled", "failed" });
         var wrongToken = await anonymous.GetAsync($"/bookings/{id}?token=nope", Token);

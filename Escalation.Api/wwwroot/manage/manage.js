@@ -109,7 +109,7 @@ export async function startManagePage({
           h('span', { text: t(cancelled ? 'manage.statusCancelled' : 'manage.statusConfirmed') }))),
       h('dl', { class: 'summary__list' },
         row('manage.when', when),
-        row('manage.queue', booking.queueId, { ltr: true }),
+        booking.queueName ? row('manage.queue', booking.queueName) : row('manage.queue', booking.queueId, { ltr: true }),
         row('manage.reference', booking.bookingId, { ltr: true })),
       cancelled ? h('p', { class: 'manage__text', text: t('manage.cancelledBody') }) : null,
       h('div', { class: 'manage__actions' },

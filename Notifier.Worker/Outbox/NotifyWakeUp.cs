@@ -31,11 +31,12 @@ public sealed class NotifyWakeUp(NpgsqlDataSource dataSource, TimeProvider timeP
                 _announced = written.DueAt;
             }
         };
+        // Held from here on, so a LISTEN that fails (shutdown, a standby after failover) still gives it back.
+        _listener = listener;
         await using (var listen = new NpgsqlCommand($"LISTEN \"{OutboxAnnouncement.NotifyChannel}\"", listener))
         {
             await listen.ExecuteNonQueryAsync(cancellationToken);
         }
-        _listener = listener;
         NotifierLog.OutboxListening(logger, OutboxAnnouncement.NotifyChannel);
     }
 

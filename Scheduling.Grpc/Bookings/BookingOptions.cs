@@ -11,8 +11,12 @@ public sealed class BookingOptions : IValidatableObject
     public List<string> SupportedLanguages { get; set; } = ["en", "ar"];
 
     /// <summary>The public edge's address, for the links a booking answers and notifies with.</summary>
+    /// <remarks>
+    /// No default: every link a mail carries is built from it and kept in the outbox, so a wrong default would go out
+    /// to customers. The AppHost sets it; a process started on its own reads it from its settings.
+    /// </remarks>
     [Required]
-    public string PublicBaseUrl { get; set; } = "http://localhost:5080";
+    public string PublicBaseUrl { get; set; } = string.Empty;
 
     [Range(256, 65536)]
     public int MaxAttributesBytes { get; set; } = 2048;

@@ -39,12 +39,10 @@ internal static class NotificationPayload
                 VisitorEmail = booking.VisitorEmail,
                 VisitorPhone = booking.VisitorPhone,
                 PreferredLang = booking.PreferredLang,
-                Links = new RoomLinks
-                {
-                    CustomerRoom = links.CustomerRoom(booking),
-                    AgentRoom = links.AgentRoom(booking),
-                    Manage = links.Manage(booking),
-                },
+                // Each party's own links only: a row waits in the outbox for weeks, and the manage link can cancel.
+                Links = agent is null
+                    ? new RoomLinks { CustomerRoom = links.CustomerRoom(booking), Manage = links.Manage(booking) }
+                    : new RoomLinks { AgentRoom = links.AgentRoom(booking) },
             },
             Reminder = kind == NotificationKind.Reminder
                 ? new ReminderChannels { Email = queue.Flags.ReminderEmail, Sms = queue.Flags.SmsReminders }

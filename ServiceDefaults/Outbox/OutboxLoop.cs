@@ -70,9 +70,9 @@ public sealed class OutboxLoop(TimeProvider clock)
             {
                 var delay = Backoff.Delay(++failures, TimeSpan.FromSeconds(1), pollInterval, Random.Shared.NextDouble());
                 failed(exception, delay);
+                await CloseQuietlyAsync(wakeUp);
                 try
                 {
-                    await wakeUp.CloseAsync();
                     await Task.Delay(delay, clock, stoppingToken);
                 }
                 catch (OperationCanceledException)
@@ -84,9 +84,22 @@ public sealed class OutboxLoop(TimeProvider clock)
             {
                 if (stoppingToken.IsCancellationRequested)
                 {
-                    await wakeUp.CloseAsync();
+                    await CloseQuietlyAsync(wakeUp);
                 }
             }
+        }
+    }
+
+    // Letting go of a broken connection may fail too; the loop must outlive that, or the service stops.
+    private static async Task CloseQuietlyAsync(IOutboxWakeUp wakeUp)
+    {
+        try
+        {
+            await wakeUp.CloseAsync();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Nothing to do: the next open starts afresh.
         }
     }
 }

@@ -1,38 +1,72 @@
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
 using Npgsql;
+using NpgsqlTypes;
+using VideoEngager.Notifications.V1;
 
 namespace VideoEngager.Benchmarks;
 
-/// <summary>Bookings and their reminder jobs written straight into Scheduling.Grpc's tables.</summary>
+/// <summary>
+/// Reminder jobs written straight into the outbox, as Scheduling.Grpc writes them: each row carries its whole
+/// notification (Protos/notifications.proto), which is all the notifier reads.
+/// </summary>
 internal static class ReminderSeed
 {
     /// <summary>
-    /// <paramref name="count"/> bookings, each with one pending <c>reminder</c> row, due evenly from <paramref name="due"/>
-    /// over <paramref name="over"/> (all at <paramref name="due"/> when zero), each booking 15 minutes (the queue's
+    /// <paramref name="count"/> pending <c>reminder</c> rows, due evenly from <paramref name="due"/> over
+    /// <paramref name="over"/> (all at <paramref name="due"/> when zero), each for a booking 15 minutes (the queue's
     /// offset) after its reminder: the worker's claim (<c>due_at &lt;= now</c>) sees none before its time.
     /// </summary>
     public static async Task InsertAsync(string connectionString, string tenantId, string queueId, DateTime due, TimeSpan over, int count)
     {
+        var step = over / count;
+        var ids = new string[count];
+        var dues = new DateTime[count];
+        var payloads = new byte[count][];
+        for (var i = 0; i < count; i++)
+        {
+            ids[i] = $"{tenantId}_{i + 1}";
+            dues[i] = DateTime.SpecifyKind(due + i * step, DateTimeKind.Utc);
+            payloads[i] = Reminder(ids[i], tenantId, queueId, dues[i].AddMinutes(15), i + 1).ToByteArray();
+        }
         await using var db = new NpgsqlConnection(connectionString);
         await db.OpenAsync();
         await using var insert = new NpgsqlCommand("""
-            INSERT INTO bookings (id, tenant_id, queue_id, status, immediate, scheduled_time, sequence, visitor_name,
-                visitor_email, visitor_phone, preferred_lang, skills, priority, attributes, customer_token, agent_token,
-                manage_token, callback_status, created_at, updated_at)
-            SELECT @tenant || '_' || n, @tenant, @queue, 'Confirmed', false, @due + (n - 1) * @step + interval '15 minutes', 0,
-                'Load ' || n, 'v' || n || '@load.example', '', 'en', '{}', 5, '{}', md5('c' || n), md5('a' || n),
-                md5('m' || n), 'Pending', now(), now()
-            FROM generate_series(1, @count) AS n;
-            INSERT INTO outbox (booking_id, channel, kind, sequence, due_at, created_at, attempts)
-            SELECT @tenant || '_' || n, 'notification', 'reminder', 0, @due + (n - 1) * @step, now(), 0
-            FROM generate_series(1, @count) AS n;
+            INSERT INTO outbox (booking_id, channel, kind, sequence, payload, due_at, created_at, attempts)
+            SELECT r.id, 'notification', 'reminder', 0, r.payload, r.due, now(), 0
+            FROM unnest(@ids, @dues, @payloads) AS r(id, due, payload)
             """, db);
-        insert.Parameters.AddWithValue("tenant", tenantId);
-        insert.Parameters.AddWithValue("queue", queueId);
-        insert.Parameters.AddWithValue("due", DateTime.SpecifyKind(due, DateTimeKind.Utc));
-        insert.Parameters.AddWithValue("count", count);
-        insert.Parameters.AddWithValue("step", over / count);
+        insert.Parameters.AddWithValue("ids", ids);
+        insert.Parameters.AddWithValue("dues", dues);
+        insert.Parameters.Add(new NpgsqlParameter<byte[][]>("payloads", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { TypedValue = payloads });
         await insert.ExecuteNonQueryAsync();
     }
+
+    private static BookingNotification Reminder(string bookingId, string tenantId, string queueId, DateTime scheduled, int n) => new()
+    {
+        Kind = NotificationKind.Reminder,
+        Recipient = new Addressee { Name = $"Load {n}", Email = $"v{n}@load.example", Lang = "en" },
+        Booking = new BookingFacts
+        {
+            BookingId = bookingId,
+            TenantId = tenantId,
+            TenantName = "Load",
+            SenderEmail = "load@example.com",
+            QueueName = queueId,
+            TimeZone = "UTC",
+            ScheduledTime = Timestamp.FromDateTime(scheduled),
+            DurationMinutes = 30,
+            VisitorName = $"Load {n}",
+            VisitorEmail = $"v{n}@load.example",
+            PreferredLang = "en",
+            Links = new RoomLinks
+            {
+                CustomerRoom = $"http://localhost:5080/rooms/{bookingId}?token=c{n}",
+                Manage = $"http://localhost:5080/bookings/{bookingId}?token=m{n}",
+            },
+        },
+        Reminder = new ReminderChannels { Email = true },
+    };
 
     /// <summary>The tenant's reminder rows that are done (sent or skipped) and parked.</summary>
     public static async Task<(long Processed, long Failed)> ProgressAsync(NpgsqlConnection db, string tenantId)

@@ -111,6 +111,10 @@ public sealed class OutboxPlannerTests
             (confirmation.Booking.TenantName, confirmation.Booking.SenderEmail, confirmation.Booking.QueueName,
                 confirmation.Booking.TimeZone, confirmation.Booking.DurationMinutes));
         Assert.Equal("https://edge.example/rooms/bk_test?token=c", confirmation.Booking.Links.CustomerRoom);
+        // Each party's own links only: the agent's room never in the customer's row, the manage link never in an agent's.
+        Assert.Equal(("", "https://edge.example/bookings/bk_test?token=m"), (confirmation.Booking.Links.AgentRoom, confirmation.Booking.Links.Manage));
+        var invite = payloads.First(p => p.Kind == AgentInvite).Notification.Booking.Links;
+        Assert.Equal(("https://edge.example/rooms/bk_test?token=a", "", ""), (invite.AgentRoom, invite.CustomerRoom, invite.Manage));
         Assert.Null(confirmation.Reminder);
         Assert.Equal(["a1@example.com", "a2@example.com"], payloads.Where(p => p.Kind == AgentInvite).Select(p => p.Notification.Recipient.Email));
         var reminder = payloads.Single(p => p.Kind == Reminder).Notification;

@@ -26,25 +26,24 @@ internal static class AvailabilityEndpoints
 
     /// <summary>The calendar a booking can move to, for the holder of its manage link (who has no widget key).</summary>
     internal static async Task<Results<Ok<AvailabilityResponse>, ValidationProblem>> GetForBooking(
-        string bookingId, string? token, string? start, string? days, string? lang,
+        string bookingId, string? token, string? start, string? days,
         Scheduling.V1.Scheduling.SchedulingClient scheduling, CancellationToken cancellationToken)
     {
         var booking = await scheduling.GetBookingAsync(
             new BookingRef { BookingId = bookingId, Token = token ?? "" }, cancellationToken: cancellationToken);
-        return await QueryAsync(booking.TenantId, booking.QueueId, start, days, lang, scheduling, cancellationToken);
+        return await QueryAsync(booking.TenantId, booking.QueueId, start, days, scheduling, cancellationToken);
     }
 
     /// <param name="queueId">The queue, e.g. <c>VIP-Video-Q</c>.</param>
     /// <param name="start">First day, <c>yyyy-MM-dd</c> in the queue's zone; default today there.</param>
     /// <param name="days">1 to 31; default 14.</param>
-    /// <param name="lang">The visitor's culture, e.g. <c>ar</c>.</param>
     internal static Task<Results<Ok<AvailabilityResponse>, ValidationProblem>> GetAvailability(
-        string? queueId, string? start, string? days, string? lang,
+        string? queueId, string? start, string? days,
         ClaimsPrincipal user, Scheduling.V1.Scheduling.SchedulingClient scheduling, CancellationToken cancellationToken) =>
-        QueryAsync(user.TenantId(), queueId, start, days, lang, scheduling, cancellationToken);
+        QueryAsync(user.TenantId(), queueId, start, days, scheduling, cancellationToken);
 
     private static async Task<Results<Ok<AvailabilityResponse>, ValidationProblem>> QueryAsync(
-        string tenantId, string? queueId, string? start, string? days, string? lang,
+        string tenantId, string? queueId, string? start, string? days,
         Scheduling.V1.Scheduling.SchedulingClient scheduling, CancellationToken cancellationToken)
     {
         var dayCount = 0;
@@ -67,7 +66,6 @@ internal static class AvailabilityEndpoints
                 QueueId = queueId ?? "",
                 StartDate = start ?? "",
                 Days = dayCount,
-                Lang = lang ?? "",
             }, cancellationToken: cancellationToken);
         }
         catch (RpcException e) when (errors.Count > 0)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Grpc.Core;
 using Microsoft.Extensions.Caching.Memory;
 using NodaTime;
@@ -40,10 +39,6 @@ internal sealed class AvailabilityQuery(QueueSnapshots snapshots, IMemoryCache a
                 violations.Add("start", "Start must be a date as yyyy-MM-dd.");
             }
         }
-        if (!string.IsNullOrEmpty(request.Lang) && !IsKnownCulture(request.Lang))
-        {
-            violations.Add("lang", "Lang must be a culture name such as 'en' or 'ar'.");
-        }
         violations.ThrowIfAny();
 
         var (setup, seats) = await snapshots.GetCalendarStateAsync(request.TenantId, request.QueueId, cancellationToken);
@@ -83,16 +78,4 @@ internal sealed class AvailabilityQuery(QueueSnapshots snapshots, IMemoryCache a
     }
 
     private sealed record CachedAnswer((long Setup, long Seats, long Second) State, GetAvailabilityReply Reply);
-
-    private static bool IsKnownCulture(string name)
-    {
-        try
-        {
-            return !CultureInfo.GetCultureInfo(name, predefinedOnly: true).Equals(CultureInfo.InvariantCulture);
-        }
-        catch (CultureNotFoundException)
-        {
-            return false;
-        }
-    }
 }

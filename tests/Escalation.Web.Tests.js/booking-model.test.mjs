@@ -121,7 +121,7 @@ test('the API client sends the widget key, JSON and the Idempotency-Key; never t
       json: async () => ({ holdId: 'h1' }),
     };
   };
-  const api = createBookingApi({ fetch: fetchImpl, widgetKey: 'pk_1', lang: 'ar' });
+  const api = createBookingApi({ fetch: fetchImpl, widgetKey: 'pk_1' });
   const res = await api.hold('VIP Q', '2026-06-02T10:30:00Z');
   assert.deepEqual(res, { ok: true, status: 201, data: { holdId: 'h1' }, retryAfter: null, serverDate: 'Tue, 02 Jun 2026 10:00:00 GMT' });
   assert.equal(calls[0].url, '/holds');
@@ -131,7 +131,7 @@ test('the API client sends the widget key, JSON and the Idempotency-Key; never t
   assert.deepEqual(JSON.parse(calls[0].init.body), { queueId: 'VIP Q', start: '2026-06-02T10:30:00Z' });
 
   await api.availability('VIP Q');
-  assert.equal(calls[1].url, '/availability?queueId=VIP%20Q&days=14&lang=ar');
+  assert.equal(calls[1].url, '/availability?queueId=VIP%20Q&days=14');
   assert.equal(calls[1].init.method, 'GET');
   assert.equal(calls[1].init.body, undefined);
 

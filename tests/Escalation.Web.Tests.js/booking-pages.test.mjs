@@ -184,7 +184,7 @@ test('book: the form\'s names, defaults and client-side errors (announced, tied 
   const { doc, api } = await openBook();
   assert.equal(doc.title, 'Book a video appointment');
   const availability = api.calls.find((c) => c.url.startsWith('/availability'));
-  assert.equal(availability.url, '/availability?queueId=VIP-Video-Q&days=14&lang=en');
+  assert.equal(availability.url, '/availability?queueId=VIP-Video-Q&days=14');
   assert.equal(availability.headers['X-Tenant-Key'], 'pk_test');
 
   const name = byLabel(doc, 'Name');
@@ -563,7 +563,7 @@ test('manage: reschedule reuses the grid, marks the current time, moves the book
   assert.equal(doc.activeElement, getByRole(doc, 'heading', 'Choose a new time'));
   // The calendar comes by the manage link's own token: the page has no widget key.
   const availability = api.calls.find((c) => c.url.startsWith('/bookings/bk_1/availability'));
-  assert.equal(availability.url, '/bookings/bk_1/availability?token=m1&days=14&lang=en');
+  assert.equal(availability.url, '/bookings/bk_1/availability?token=m1&days=14');
   assert.equal(availability.headers['X-Tenant-Key'], undefined);
   const current = await waitFor(() => cellNamed(doc, 'Tuesday 2 June, 05:30, open, estimated wait 15 minutes, Your current time'),
     'the current slot to say so');

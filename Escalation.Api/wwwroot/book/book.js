@@ -43,7 +43,7 @@ export async function startBookingPage({
   heading.textContent = t('book.title');
   intro.textContent = t('book.intro');
 
-  const api = createBookingApi({ fetch: fetchImpl, widgetKey: page.key, lang });
+  const api = createBookingApi({ fetch: fetchImpl, widgetKey: page.key });
   const idempotency = createIdempotency();
 
   // ---------- views ----------

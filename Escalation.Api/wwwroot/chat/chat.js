@@ -60,7 +60,7 @@ export async function startChatPage({
     return;
   }
 
-  const api = createBookingApi({ fetch: fetchImpl, widgetKey: page.key, lang });
+  const api = createBookingApi({ fetch: fetchImpl, widgetKey: page.key });
 
   // ---------- the chat ----------
   const empty = h('p', { class: 'chat-log__empty', text: t('chatPage.empty') });

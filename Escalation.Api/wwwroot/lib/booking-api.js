@@ -5,7 +5,7 @@ import { retryAfterSeconds } from './booking-model.js';
 
 const enc = encodeURIComponent;
 
-export function createBookingApi({ fetch: fetchImpl = globalThis.fetch, widgetKey = '', lang = 'en' } = {}) {
+export function createBookingApi({ fetch: fetchImpl = globalThis.fetch, widgetKey = '' } = {}) {
   const send = async (method, url, { body, widget = false, headers = {} } = {}) => {
     const all = { Accept: 'application/json', ...headers };
     if (widget) all['X-Tenant-Key'] = widgetKey;
@@ -39,9 +39,9 @@ export function createBookingApi({ fetch: fetchImpl = globalThis.fetch, widgetKe
   };
 
   return {
-    /** GET /availability?queueId=…&days=14&lang=… */
+    /** GET /availability?queueId=…&days=14 */
     availability(queueId, { days = 14 } = {}) {
-      return send('GET', `/availability?queueId=${enc(queueId)}&days=${enc(days)}&lang=${enc(lang)}`, { widget: true });
+      return send('GET', `/availability?queueId=${enc(queueId)}&days=${enc(days)}`, { widget: true });
     },
     /** POST /holds { queueId, start } -> 201 { holdId, expiresAt } */
     hold(queueId, start) {
@@ -55,9 +55,9 @@ export function createBookingApi({ fetch: fetchImpl = globalThis.fetch, widgetKe
     createBooking(body, idempotencyKey) {
       return send('POST', '/create', { widget: true, body, headers: { 'Idempotency-Key': idempotencyKey } });
     },
-    /** GET /bookings/{id}/availability?token=…&days=14&lang=… — the booking's queue, by its manage token. */
+    /** GET /bookings/{id}/availability?token=…&days=14 — the booking's queue, by its manage token. */
     bookingAvailability(bookingId, token, { days = 14 } = {}) {
-      return send('GET', `/bookings/${enc(bookingId)}/availability?token=${enc(token)}&days=${enc(days)}&lang=${enc(lang)}`);
+      return send('GET', `/bookings/${enc(bookingId)}/availability?token=${enc(token)}&days=${enc(days)}`);
     },
     /** GET /bookings/{id}?token=… (JSON) */
     booking(bookingId, token) {

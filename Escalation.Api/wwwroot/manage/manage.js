@@ -35,7 +35,7 @@ export async function startManagePage({
   // Polite and whole: set before anything is said, so the first message is announced too.
   live.setAttribute('aria-live', 'polite');
   live.setAttribute('aria-atomic', 'true');
-  const api = createBookingApi({ fetch: fetchImpl, lang });
+  const api = createBookingApi({ fetch: fetchImpl });
   doc.title = t('manage.pageTitle');
   heading.textContent = t('manage.title');
 

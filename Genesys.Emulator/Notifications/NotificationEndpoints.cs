@@ -74,9 +74,21 @@ internal static class NotificationEndpoints
         {
             return GenesysError.BadRequest(context, "A channel's connectUri needs a WebSocket upgrade.");
         }
-        using var socket = await context.WebSockets.AcceptWebSocketAsync();
-        using var ending = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+        // Listening before the handshake completes: an event published the moment the client sees its socket open
+        // (it may act at once, as a real client does) is queued for it rather than lost.
         var events = channels.Attach(channel)!;
+        WebSocket socket;
+        try
+        {
+            socket = await context.WebSockets.AcceptWebSocketAsync();
+        }
+        catch
+        {
+            channels.Detach(channel, events);
+            throw;
+        }
+        using var accepted = socket;
+        using var ending = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
         var reading = DrainAsync(socket, ending.Token);
         try
         {

@@ -77,12 +77,7 @@ internal static class BookPageBenchmark
     public static async Task<BookPageResult> RunAsync(RoomApp app, BenchTenant tenant, int loads, CancellationToken cancellationToken)
     {
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        await using var browser = await BenchBrowser.LaunchAsync(playwright);
         var origin = app.Edge.GetLeftPart(UriPartial.Authority);
         var bookUrl = $"{origin}/book?queueId={tenant.QueueId}&lang=en&key={Uri.EscapeDataString(tenant.WidgetKey)}";
 
@@ -117,23 +112,9 @@ internal static class BookPageBenchmark
             Distribution.Of(gridRender.Skip(1)));
     }
 
-    private static async Task<double> StaticNavAsync(IBrowser browser, string origin, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
-        try
-        {
-            var page = await context.NewPageAsync();
-            var started = Stopwatch.GetTimestamp();
-            var response = await page.GotoAsync(origin + StaticPath);
-            var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            return response is { Ok: true } ? elapsed : throw new InvalidOperationException($"{StaticPath} answered {response?.Status}");
-        }
-        finally
-        {
-            await context.CloseAsync();
-        }
-    }
+    private static Task<double> StaticNavAsync(IBrowser browser, string origin, CancellationToken cancellationToken) =>
+        BenchBrowser.StaticNavAsync(
+            () => browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } }), origin + StaticPath, cancellationToken);
 
     private static async Task<(double FormMs, double InteractiveMs, IReadOnlyList<double>? GridRenders)> LoadOnceAsync(
         IBrowser browser, string bookUrl, CancellationToken cancellationToken, bool measureGrid = false)

@@ -42,20 +42,9 @@ internal static class JoinBenchmark
     public static async Task<JoinResult> RunAsync(RoomApp app, BenchTenant tenant, int joins, CancellationToken cancellationToken)
     {
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            // Debian's Chromium, as the browser tests use; fake media, and loopback ICE candidates allowed (without
-            // them two pages on one machine never connect).
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync",
-                "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
-                "--allow-loopback-in-peer-connection",
-            ],
-        });
+        // Fake media, and loopback ICE candidates allowed (without them two pages on one machine never connect).
+        await using var browser = await BenchBrowser.LaunchAsync(playwright,
+            "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", "--allow-loopback-in-peer-connection");
 
         // One join and one static load first, not counted: they pay for Chromium's first context and the edge's first
         // room page (JIT, template read), which no visitor after the first meets.
@@ -95,27 +84,10 @@ internal static class JoinBenchmark
         return context;
     }
 
-    private static async Task<double> StaticNavAsync(IBrowser browser, RoomApp app, CancellationToken cancellationToken)
+    private static Task<double> StaticNavAsync(IBrowser browser, RoomApp app, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
         var origin = app.Edge.GetLeftPart(UriPartial.Authority);
-        var context = await NewContextAsync(browser, origin);
-        try
-        {
-            var page = await context.NewPageAsync();
-            var started = Stopwatch.GetTimestamp();
-            var response = await page.GotoAsync(origin + StaticPath);
-            var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            if (response is not { Ok: true })
-            {
-                throw new InvalidOperationException($"{StaticPath} answered {response?.Status}");
-            }
-            return elapsed;
-        }
-        finally
-        {
-            await context.CloseAsync();
-        }
+        return BenchBrowser.StaticNavAsync(() => NewContextAsync(browser, origin), origin + StaticPath, cancellationToken);
     }
 
     private static async Task<(double NavMs, double ConnectedMs, double FirstFrameMs)> JoinOnceAsync(

@@ -15,9 +15,7 @@ public sealed record CalendarFile(byte[] Content, string ContentType, string Fil
     public static CalendarFile For(BookingNotification invite, DateTimeOffset now)
     {
         var job = invite.ToJob();
-        var method = job.Kind.IsCancellation() ? InviteMethod.Cancel : InviteMethod.Request;
-        var ics = InviteBuilder.Build(
-            method, job.Booking, job.Recipient, job.Sequence, NotificationContent.Invite(job, NotificationContent.Body(job)), now);
+        var (method, ics) = InviteBuilder.ForJob(job, NotificationContent.Body(job), now);
         return new CalendarFile(
             Encoding.UTF8.GetBytes(ics), $"text/calendar; method={method.ToIcsValue()}; charset=UTF-8", FileNameForDownload);
     }

@@ -2,6 +2,7 @@ using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
+using VideoEngager.Notifications.Content;
 
 namespace VideoEngager.Notifications.Invites;
 
@@ -13,6 +14,16 @@ public sealed record InviteText(string Summary, string Description, string RoomU
 public static class InviteBuilder
 {
     public const string ProductId = "-//VideoEngager//Notifier//EN";
+
+    /// <summary>
+    /// The invite a job carries: a REQUEST, or a CANCEL for the cancellation kinds, in the words of its mail
+    /// (<paramref name="body"/>). The mail and the edge's <c>.ics</c> download both come from here.
+    /// </summary>
+    public static (InviteMethod Method, string Ics) ForJob(NotificationJob job, EmailBody body, DateTimeOffset stamp)
+    {
+        var method = job.Kind.IsCancellation() ? InviteMethod.Cancel : InviteMethod.Request;
+        return (method, Build(method, job.Booking, job.Recipient, job.Sequence, NotificationContent.Invite(job, body), stamp));
+    }
 
     /// <param name="sequence">SEQUENCE: the booking's sequence for a request; for a cancel, one above the last sent.</param>
     /// <param name="stamp">DTSTAMP: when this iTIP message was created.</param>

@@ -9,8 +9,6 @@ namespace VideoEngager.Notifier.Email;
 /// <summary>Turns a notification job into the MIME message to send.</summary>
 public sealed class EmailComposer(TimeProvider timeProvider)
 {
-    public const string InviteFileName = CalendarFile.FileNameForDownload;
-
     /// <summary>
     /// multipart/alternative (text/plain, text/html and, for invites and cancellations, text/calendar with the
     /// matching method), wrapped in multipart/mixed with the .ics attachment when there is an invite.
@@ -44,8 +42,7 @@ public sealed class EmailComposer(TimeProvider timeProvider)
             return message;
         }
 
-        var method = job.Kind.IsCancellation() ? InviteMethod.Cancel : InviteMethod.Request;
-        var ics = InviteBuilder.Build(method, booking, recipient, job.Sequence, NotificationContent.Invite(job, body), now);
+        var (method, ics) = InviteBuilder.ForJob(job, body, now);
         var calendar = Text("calendar", ics);
         // Base64 keeps the calendar's CRLFs and folded lines byte for byte.
         calendar.ContentTransferEncoding = ContentEncoding.Base64;
@@ -69,6 +66,6 @@ public sealed class EmailComposer(TimeProvider timeProvider)
         ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
         ContentTransferEncoding = ContentEncoding.Base64,
         // Sets both the disposition's filename and the content type's name.
-        FileName = InviteFileName,
+        FileName = CalendarFile.FileNameForDownload,
     };
 }

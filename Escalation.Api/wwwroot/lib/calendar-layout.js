@@ -11,18 +11,28 @@ import { localeFor, isValidTimeZone, parseInstant, t as translate } from './i18n
 
 export const SLOT_STATUSES = Object.freeze(['open', 'full', 'closed']);
 
+/**
+ * The value kept in `map` for `key`, computed once: everything cached here never changes for its key (a formatter, a
+ * zone's wall clock at an instant, a day's name). A map that reaches `limit` starts over, so a long-lived page
+ * cannot grow it without bound.
+ */
+function remembered(map, key, compute, limit = Infinity) {
+  let value = map.get(key);
+  if (value === undefined) {
+    if (map.size >= limit) map.clear();
+    value = compute();
+    map.set(key, value);
+  }
+  return value;
+}
+
 const partsFormatters = new Map();
 
 function partsFormatter(zone) {
-  let format = partsFormatters.get(zone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit',
-      hour: '2-digit', minute: '2-digit', second: '2-digit',
-    });
-    partsFormatters.set(zone, format);
-  }
-  return format;
+  return remembered(partsFormatters, zone, () => new Intl.DateTimeFormat('en-US', {
+    timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit',
+    hour: '2-digit', minute: '2-digit', second: '2-digit',
+  }));
 }
 
 const pad2 = (n) => String(n).padStart(2, '0');
@@ -32,22 +42,13 @@ const pad2 = (n) => String(n).padStart(2, '0');
  * minutes (since midnight), offsetMinutes (local minus UTC) }.
  */
 export function zonedParts(date, timeZone) {
-  // A calendar asks for the same instants many times (each slot, and its neighbours' DST probes); the answer for an
-  // instant and zone never changes, and formatToParts is the costliest step of a layout.
-  let known = zonedCache.get(timeZone);
-  if (!known) zonedCache.set(timeZone, known = new Map());
-  const time = date.getTime();
-  let parts = known.get(time);
-  if (!parts) {
-    if (known.size >= ZONED_CACHE_LIMIT) known.clear();
-    parts = Object.freeze(computeZonedParts(date, timeZone));
-    known.set(time, parts);
-  }
-  return parts;
+  // A calendar asks for the same instants many times (each slot, and its neighbours' DST probes), and formatToParts
+  // is the costliest step of a layout.
+  return remembered(zonedValues, `${timeZone}|${date.getTime()}`,
+    () => Object.freeze(computeZonedParts(date, timeZone)), 20000);
 }
 
-const ZONED_CACHE_LIMIT = 20000;
-const zonedCache = new Map();
+const zonedValues = new Map();
 
 function computeZonedParts(date, timeZone) {
   const values = {};
@@ -244,20 +245,14 @@ const dayValues = new Map();
 
 // Every cell of a column names its day: formatted once per day, language and form.
 function dayParts(day, lang, options) {
-  const cacheKey = `${lang}|${JSON.stringify(options)}`;
-  const valueKey = `${cacheKey}|${day.year}-${day.month}-${day.day}`;
-  const known = dayValues.get(valueKey);
-  if (known) return known;
-  let format = dayFormatters.get(cacheKey);
-  if (!format) {
-    format = new Intl.DateTimeFormat(localeFor(lang), { ...options, timeZone: 'UTC' });
-    dayFormatters.set(cacheKey, format);
-  }
-  const values = {};
-  for (const part of format.formatToParts(noonUtc(day))) values[part.type] = part.value;
-  if (dayValues.size >= 2000) dayValues.clear();
-  dayValues.set(valueKey, Object.freeze(values));
-  return values;
+  const formatKey = `${lang}|${JSON.stringify(options)}`;
+  return remembered(dayValues, `${formatKey}|${day.year}-${day.month}-${day.day}`, () => {
+    const format = remembered(dayFormatters, formatKey,
+      () => new Intl.DateTimeFormat(localeFor(lang), { ...options, timeZone: 'UTC' }));
+    const values = {};
+    for (const part of format.formatToParts(noonUtc(day))) values[part.type] = part.value;
+    return Object.freeze(values);
+  }, 2000);
 }
 
 /** The calendar day of a column: { year, month, day } (or 'YYYY-MM-DD'). */
@@ -321,9 +316,7 @@ const pluralRules = new Map();
 export function minutesText(count, { lang = 'en', t = translate } = {}) {
   const n = Math.max(0, Math.round(Number(count) || 0));
   const locale = localeFor(lang);
-  let rules = pluralRules.get(locale);
-  if (!rules) pluralRules.set(locale, rules = new Intl.PluralRules(locale));
-  const category = rules.select(n);
+  const category = remembered(pluralRules, locale, () => new Intl.PluralRules(locale)).select(n);
   return t(`units.minutes.${category}`, { count: String(n) });
 }
 

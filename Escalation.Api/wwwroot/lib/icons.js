@@ -86,13 +86,13 @@ const SHAPES = {
 // "Off" variants: the same drawing crossed out, so state never relies on colour alone.
 const SLASH = ['path', { d: 'M3.5 3.5 20.5 20.5' }];
 
+// One element per icon and variant (per document), cloned for each use: a calendar shows thousands of them.
+const builtByDocument = new WeakMap();
+
 /**
  * icon('mic') / icon('mic', { off: true }) / icon('send', { mirror: true }).
  * mirror: flip in right-to-left pages for icons that point in the reading direction.
  */
-// One element per icon and variant (per document), cloned for each use: a calendar shows thousands of them.
-const builtByDocument = new WeakMap();
-
 export function icon(name, { off = false, mirror = false } = {}) {
   let built = builtByDocument.get(document);
   if (!built) builtByDocument.set(document, built = new Map());
